@@ -1,1 +1,3 @@
-System.Console.WriteLine("benchmarks pending");
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Rsc.Device.Benchmarks.ReceiveBenchmarks).Assembly).Run(args);

@@ -26,6 +26,7 @@ public sealed record GuestExplanation(
 public sealed class Alignment
 {
     private readonly Dictionary<int, int> _guestOfSent = [];
+    private readonly Dictionary<int, GuestExplanation> _byGuestIndex = [];
 
     public Alignment(IReadOnlyList<GuestExplanation> guest)
     {
@@ -33,6 +34,7 @@ public sealed class Alignment
         Guest = guest;
         foreach (var g in guest)
         {
+            _byGuestIndex.TryAdd(g.GuestIndex, g);
             foreach (var s in g.SentFrames)
             {
                 _guestOfSent.TryAdd(s, g.GuestIndex);
@@ -44,4 +46,7 @@ public sealed class Alignment
 
     /// <summary>The guest frame that delivered sent frame <paramref name="sentIndex"/>, if any.</summary>
     public int? GuestFrameOf(int sentIndex) => _guestOfSent.TryGetValue(sentIndex, out var g) ? g : null;
+
+    /// <summary>The explanation of guest frame <paramref name="guestIndex"/>, if there is such a frame.</summary>
+    public GuestExplanation? ExplanationOf(int guestIndex) => _byGuestIndex.TryGetValue(guestIndex, out var e) ? e : null;
 }

@@ -32,4 +32,14 @@ public abstract class Expectation
     public RequirementLevel? Level { get; init; }
 
     public abstract IEnumerable<Violation> Check(ExpectationContext context);
+
+    /// <summary>The same check reported under another rule id (e.g. the case's own source key).</summary>
+    public Expectation WithRule(string rule)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(rule);
+        return new Expectations.DelegatingExpectation(this, rule, Level);
+    }
+
+    /// <summary>The same check weighing as <paramref name="level"/> whatever the case's level.</summary>
+    public Expectation WithLevel(RequirementLevel level) => new Expectations.DelegatingExpectation(this, Rule, level);
 }

@@ -18,4 +18,7 @@ public sealed record OracleSettings
     public DeviceCapabilities Capabilities { get; init; } = DeviceCapabilities.Full;
 
     public TimingMode Timing { get; init; } = TimingMode.Virtual;
+
+    /// <summary>Findings kept per rule and severity; the rest are folded into one summary finding.</summary>
+    public int MaxFindingsPerRule { get; init; } = 20;
 }

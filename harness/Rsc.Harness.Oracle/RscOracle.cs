@@ -1,5 +1,7 @@
+using Rsc.Harness.Core;
 using Rsc.Harness.Core.Capture;
 using Rsc.Harness.Core.Traffic;
+using Rsc.Harness.Oracle.Internal;
 
 namespace Rsc.Harness.Oracle;
 
@@ -19,11 +21,76 @@ public sealed class RscOracle
 
     public OracleSettings Settings => _settings;
 
-    public Judgement Judge(TrafficPlan plan, DeviceCapture capture, IReadOnlyList<Expectation> expectations)
+    /// <summary>Judges a run whose case is a MUST: broken expectations fail it.</summary>
+    public Judgement Judge(TrafficPlan plan, DeviceCapture capture, IReadOnlyList<Expectation> expectations) =>
+        Judge(plan, capture, expectations, RequirementLevel.Must);
+
+    /// <summary>
+    /// Judges a run. The general rules weigh as the sources say (MUST fails, SHOULD is non-strict);
+    /// an expectation's violations weigh as its own level, else as <paramref name="caseLevel"/>.
+    /// </summary>
+    public Judgement Judge(TrafficPlan plan, DeviceCapture capture, IReadOnlyList<Expectation> expectations, RequirementLevel caseLevel)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(capture);
         ArgumentNullException.ThrowIfNull(expectations);
-        throw new NotImplementedException("oracle under construction");
+
+        var findings = new List<Finding>();
+        var sent = BuildSent(plan, capture, findings);
+        var sentByIndex = sent.ToDictionary(s => s.Index);
+        var guest = capture.Guest.Select(g => new GuestInfo(g)).ToList();
+
+        var aligner = new RunAligner(sent, guest, _settings, capture.ObservationEndNs);
+        var alignment = aligner.Align();
+        findings.AddRange(aligner.Findings);
+        LatencyCheck.Run(alignment, sentByIndex, guest, _settings, findings);
+        StatisticsCheck.Run(capture.Statistics, alignment, sentByIndex, _settings, findings);
+
+        var context = new ExpectationContext(plan, capture, alignment, _settings);
+        foreach (var expectation in expectations)
+        {
+            var severity = ToSeverity(expectation.Level ?? caseLevel);
+            foreach (var v in expectation.Check(context))
+            {
+                findings.Add(new Finding(expectation.Rule, severity, v.Message, v.GuestFrames, v.SentFrames));
+            }
+        }
+        return new Judgement(FindingCap.Apply(findings, _settings.MaxFindingsPerRule), alignment);
+    }
+
+    /// <summary>How much a broken requirement of this level weighs.</summary>
+    public static Severity ToSeverity(RequirementLevel level) => level switch
+    {
+        RequirementLevel.Must => Severity.Fail,
+        RequirementLevel.Should => Severity.NonStrict,
+        _ => Severity.Info,
+    };
+
+    /// <summary>The frames the device actually received, in send order, as the capture recorded them.</summary>
+    private static List<SentInfo> BuildSent(TrafficPlan plan, DeviceCapture capture, List<Finding> findings)
+    {
+        var recorded = new Dictionary<int, SentFrame>();
+        foreach (var s in capture.Sent)
+        {
+            recorded.TryAdd(s.Index, s);
+        }
+        var result = new List<SentInfo>(plan.Frames.Count);
+        foreach (var f in plan.Frames)
+        {
+            if (recorded.Remove(f.Index, out var s))
+            {
+                result.Add(new SentInfo(f.Index, s.SentNs, s.Frame, f.Label));
+            }
+            else
+            {
+                findings.Add(new Finding(OracleRules.NotSent, Severity.Info,
+                    $"planned frame {f.Index} ({f.Label}) was never handed to the device; it is not judged", [], [f.Index]));
+            }
+        }
+        foreach (var s in recorded.Values.OrderBy(s => s.Index))
+        {
+            result.Add(new SentInfo(s.Index, s.SentNs, s.Frame, "not in the plan"));
+        }
+        return result;
     }
 }

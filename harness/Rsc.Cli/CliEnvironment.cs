@@ -1,0 +1,45 @@
+using Rsc.Harness.Adapters;
+using Rsc.Harness.Cases;
+using Rsc.Harness.Core.Devices;
+using Rsc.Harness.Running;
+using Rsc.TestCases;
+
+namespace Rsc.Cli;
+
+/// <summary>What the commands work with: the catalogue, how devices and runners are made, the clock and the console.</summary>
+public sealed record CliEnvironment
+{
+    public required IReadOnlyList<ConformanceCase> Cases { get; init; }
+
+    public required TextWriter Out { get; init; }
+
+    public required TextWriter Error { get; init; }
+
+    /// <summary>Turns a --dut spelling into a factory; throws <see cref="ArgumentException"/> on a bad one.</summary>
+    public Func<string, IDeviceFactory> CreateFactory { get; init; } = DeviceRegistry.Create;
+
+    /// <summary>Makes the runner for a run; null means the standard one on <see cref="Clock"/>.</summary>
+    public Func<IDeviceFactory, RunOptions, ConformanceRunner>? CreateRunner { get; init; }
+
+    /// <summary>Names default output folders and measures durations.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    public static CliEnvironment Standard(TextWriter stdout, TextWriter stderr) =>
+        new() { Cases = Catalogue.All, Out = stdout, Error = stderr };
+
+    public ConformanceRunner Runner(IDeviceFactory factory, RunOptions options) =>
+        CreateRunner is { } create ? create(factory, options) : new ConformanceRunner(factory, options, Clock);
+
+    /// <summary>The device factory for a --dut spelling; a bad spelling is a usage error.</summary>
+    public IDeviceFactory Device(string spec)
+    {
+        try
+        {
+            return CreateFactory(spec);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+}

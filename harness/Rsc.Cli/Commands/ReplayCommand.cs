@@ -1,0 +1,130 @@
+using System.Globalization;
+using Rsc.Harness.Core.Capture;
+using Rsc.Harness.Core.Devices;
+using Rsc.Harness.Core.Traffic;
+using Rsc.Harness.Running;
+using Rsc.Reports;
+
+namespace Rsc.Cli.Commands;
+
+/// <summary>`rsc replay`: feeds any Ethernet capture through a device and writes what the guest received.</summary>
+public sealed class ReplayCommand(CliEnvironment env) : ICommand
+{
+    public const long DefaultSpacingNs = 100_000;
+
+    public string Name => "replay";
+
+    public string Summary => "feed a pcap capture through a device and record what the guest receives";
+
+    public string Help => $"""
+        usage: rsc replay --in IN.pcap --out-dir DIR [--dut SPEC] [--spacing-us N | --keep-timing] [--interval-us N]
+
+        Sends every frame of a classic pcap capture (Ethernet link type) through the device, one
+        every 100 us by default, or at the capture's own relative times with --keep-timing, and
+        writes DIR/sent.pcap, DIR/guest.pcap and DIR/guest.jsonl (one line per guest frame with
+        its decoded virtio header). Prints frames in and out, coalesced frames and the mean number
+        of segments per coalesced frame (from the RSC information in the virtio header).
+        {HelpText.DutOption()}
+          --interval-us N   drain interval (default 300)
+        Exit code: 0 when the replay completed, 1 when the device failed, 2 for bad arguments or files.
+        """;
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var a = new ArgumentReader(Name, args, ["--dut", "--in", "--out-dir", "--spacing-us", "--interval-us"], ["--keep-timing"]);
+        if (a.HelpRequested)
+        {
+            env.Out.WriteLine(Help);
+            return ExitCodes.Success;
+        }
+        a.ExpectPositionals(0, 0, "no positional arguments");
+        var input = a.Single("--in") ?? throw new UsageException("'rsc replay' needs --in IN.pcap; see 'rsc help replay'");
+        var outDir = a.Single("--out-dir") ?? throw new UsageException("'rsc replay' needs --out-dir DIR; see 'rsc help replay'");
+        if (a.Has("--keep-timing") && a.IsGiven("--spacing-us"))
+        {
+            throw new UsageException("--spacing-us and --keep-timing exclude each other");
+        }
+        long spacing = a.Microseconds("--spacing-us", allowZero: true) ?? DefaultSpacingNs;
+        long interval = a.Microseconds("--interval-us", allowZero: false) ?? new RunOptions().DrainIntervalNs;
+        var factory = env.Device(a.Single("--dut") ?? RunSettings.DefaultDut);
+
+        var plan = ReadPlan(input, spacing, a.Has("--keep-timing"), out int truncated);
+        DeviceCapture capture;
+        try
+        {
+            var device = await factory.CreateAsync(new DeviceConfiguration(interval), cancellationToken).ConfigureAwait(false);
+            await using (device.ConfigureAwait(false))
+            {
+                capture = await device.RunAsync(plan, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (DeviceFailureException e)
+        {
+            env.Error.WriteLine($"rsc: device failed: {e.Message.ReplaceLineEndings(" ")}");
+            return ExitCodes.Failure;
+        }
+        try
+        {
+            CaseArtifacts.WriteCapture(outDir, capture.Sent, capture.Guest);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new UsageException($"cannot write to '{outDir}': {e.Message}");
+        }
+
+        var coalesced = capture.Guest.Where(g => g.Header.HasRscInfo).ToList();
+        double meanSegments = coalesced.Count == 0 ? 0 : coalesced.Average(g => g.Header.RscSegments ?? 0);
+        env.Out.WriteLine($"replayed {input} through {factory.Name}: {capture.Sent.Count} frame(s) in, {capture.Guest.Count} frame(s) out, " +
+            $"{coalesced.Count} coalesced, {meanSegments.ToString("0.00", CultureInfo.InvariantCulture)} segments per coalesced frame");
+        if (truncated > 0)
+        {
+            env.Out.WriteLine($"note: {truncated} record(s) were cut short by the capture's snap length and were sent as captured");
+        }
+        foreach (var note in capture.Notes)
+        {
+            env.Out.WriteLine($"note: {note}");
+        }
+        var full = Path.GetFullPath(outDir);
+        env.Out.WriteLine($"wrote {Path.Combine(full, CaseArtifacts.SentPcapName)}, {Path.Combine(full, CaseArtifacts.GuestPcapName)}, {Path.Combine(full, CaseArtifacts.GuestJsonlName)}");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The capture as a plan of raw frames, evenly spaced or at the capture's own relative times.</summary>
+    public static TrafficPlan ReadPlan(string path, long spacingNs, bool keepTiming, out int truncated)
+    {
+        uint linkType;
+        List<PcapRecord> records;
+        try
+        {
+            (linkType, records) = PcapFile.Read(path);
+        }
+        catch (PcapFormatException e)
+        {
+            throw new UsageException(e.Message);
+        }
+        if (linkType != PcapFile.LinkTypeEthernet)
+        {
+            throw new UsageException($"'{path}' has link type {linkType}, not Ethernet ({PcapFile.LinkTypeEthernet}); only Ethernet captures can be replayed");
+        }
+        var traffic = new TrafficBuilder(keepTiming ? 0 : spacingNs);
+        truncated = 0;
+        long first = records.Count > 0 ? records[0].TimestampNs : 0;
+        for (int i = 0; i < records.Count; i++)
+        {
+            var r = records[i];
+            if (r.OriginalLength > r.Data.Length)
+            {
+                truncated++;
+            }
+            if (keepTiming)
+            {
+                // Out-of-order timestamps are sent at once rather than in the past.
+                traffic.At(Math.Max(0, r.TimestampNs - first));
+            }
+            traffic.Raw(r.Data, $"pcap #{i + 1}");
+        }
+        traffic.Parameter("source", Path.GetFileName(path));
+        traffic.Parameter("timing", keepTiming ? "capture" : (spacingNs / 1000.0).ToString(CultureInfo.InvariantCulture) + " us");
+        return traffic.Build();
+    }
+}

@@ -1,0 +1,18 @@
+using Rsc.Harness.Core;
+
+namespace Rsc.Harness.Oracle.Expectations;
+
+/// <summary>Another expectation's check under a different rule id or level.</summary>
+internal sealed class DelegatingExpectation : Expectation
+{
+    private readonly Expectation _inner;
+
+    public DelegatingExpectation(Expectation inner, string rule, RequirementLevel? level)
+        : base(rule, inner.Description)
+    {
+        _inner = inner;
+        Level = level;
+    }
+
+    public override IEnumerable<Violation> Check(ExpectationContext context) => _inner.Check(context);
+}

@@ -1,0 +1,23 @@
+namespace Rsc.Harness.Oracle.Expectations;
+
+/// <summary>The sent frame arrives in a guest frame of its own.</summary>
+internal sealed class DeliveredAloneExpectation(int sentIndex)
+    : Expectation("R.delivered-alone", $"sent {sentIndex} is delivered alone")
+{
+    public override IEnumerable<Violation> Check(ExpectationContext context)
+    {
+        if (context.Alignment.GuestFrameOf(sentIndex) is not { } g)
+        {
+            yield return new Violation($"sent {sentIndex} expected alone in a guest frame; observed not delivered", [], [sentIndex]);
+            yield break;
+        }
+        var e = context.Alignment.ExplanationOf(g);
+        if (e is null || e.SentFrames.Count != 1)
+        {
+            var with = e is null ? [] : e.SentFrames;
+            yield return new Violation(
+                $"sent {sentIndex} expected alone in a guest frame; observed guest frame {g} carrying sent {string.Join(',', with)}",
+                [g], with.Count == 0 ? [sentIndex] : with);
+        }
+    }
+}

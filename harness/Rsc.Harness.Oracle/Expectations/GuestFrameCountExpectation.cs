@@ -1,0 +1,16 @@
+namespace Rsc.Harness.Oracle.Expectations;
+
+/// <summary>The guest receives a number of frames within [min, max].</summary>
+internal sealed class GuestFrameCountExpectation(int min, int max)
+    : Expectation("R.guest-frame-count", min == max ? $"the guest receives {min} frames" : $"the guest receives {min} to {max} frames")
+{
+    public override IEnumerable<Violation> Check(ExpectationContext context)
+    {
+        int n = context.Capture.Guest.Count;
+        if (n < min || n > max)
+        {
+            string expected = min == max ? $"{min}" : $"{min}..{max}";
+            yield return new Violation($"guest frames expected {expected}, observed {n}", [], []);
+        }
+    }
+}

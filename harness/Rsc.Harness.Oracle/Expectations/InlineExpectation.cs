@@ -1,0 +1,8 @@
+namespace Rsc.Harness.Oracle.Expectations;
+
+/// <summary>A check written inline by a case.</summary>
+internal sealed class InlineExpectation(string rule, string description, Func<ExpectationContext, IEnumerable<Violation>> check)
+    : Expectation(rule, description)
+{
+    public override IEnumerable<Violation> Check(ExpectationContext context) => check(context);
+}

@@ -1,0 +1,21 @@
+namespace Rsc.Harness.Oracle.Expectations;
+
+/// <summary>All the given sent frames arrive inside one and the same guest frame.</summary>
+internal sealed class MergedTogetherExpectation(int[] sentIndices)
+    : Expectation("R.merged-together", $"sent {string.Join(',', sentIndices)} are delivered in one guest frame")
+{
+    public override IEnumerable<Violation> Check(ExpectationContext context)
+    {
+        var placed = sentIndices.Select(i => (Sent: i, Guest: context.Alignment.GuestFrameOf(i))).ToList();
+        var missing = placed.Where(p => p.Guest is null).Select(p => p.Sent).ToList();
+        var guests = placed.Where(p => p.Guest is not null).Select(p => p.Guest!.Value).Distinct().ToList();
+        if (missing.Count == 0 && guests.Count == 1)
+        {
+            yield break;
+        }
+        string where = string.Join(", ", placed.Select(p => $"{p.Sent}→{(p.Guest is { } g ? $"guest {g}" : "not delivered")}"));
+        yield return new Violation(
+            $"sent {string.Join(',', sentIndices)} expected in one guest frame; observed {where}",
+            guests, sentIndices);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Rsc.Harness.Oracle.Expectations;
+
+/// <summary>Two sent frames end up in different guest frames.</summary>
+internal sealed class NotMergedTogetherExpectation(int sentA, int sentB)
+    : Expectation("R.not-merged-together", $"sent {sentA} and {sentB} are delivered in different guest frames")
+{
+    public override IEnumerable<Violation> Check(ExpectationContext context)
+    {
+        var a = context.Alignment.GuestFrameOf(sentA);
+        var b = context.Alignment.GuestFrameOf(sentB);
+        if (a is { } g && a == b)
+        {
+            yield return new Violation(
+                $"sent {sentA} and {sentB} expected in different guest frames; observed both in guest frame {g}",
+                [g], [sentA, sentB]);
+        }
+    }
+}

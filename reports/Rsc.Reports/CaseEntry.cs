@@ -1,0 +1,50 @@
+using Rsc.Harness.Core;
+using Rsc.Harness.Oracle;
+
+namespace Rsc.Reports;
+
+/// <summary>One case in results.json.</summary>
+public sealed record CaseEntry
+{
+    public required string Id { get; init; }
+    public string Section { get; init; } = "";
+    public required string Title { get; init; }
+    public RequirementLevel Level { get; init; }
+    public string Requirement { get; init; } = "";
+    public string Source { get; init; } = "";
+    public required Outcome Outcome { get; init; }
+    public double DurationMs { get; init; }
+    public double IntervalUs { get; init; }
+    public double SpacingUs { get; init; }
+    public int SentFrames { get; init; }
+    public int GuestFrames { get; init; }
+    public int CoalescedFrames { get; init; }
+    public PacingEntry? Pacing { get; init; }
+    public IReadOnlyDictionary<string, string> TrafficParameters { get; init; } = new Dictionary<string, string>();
+    public StatisticsEntry? Statistics { get; init; }
+    public string? Error { get; init; }
+    public IReadOnlyList<FindingEntry> Findings { get; init; } = [];
+    public ArtifactsEntry? Artifacts { get; init; }
+}
+
+/// <summary>Gaps achieved between consecutive sent frames, in ns.</summary>
+public sealed record PacingEntry(double MeanNs, long P50Ns, long P99Ns, long MaxNs, long MaxLatenessNs);
+
+/// <summary>The device's NDIS RSC counters after the case, plus its own detail counters.</summary>
+public sealed record StatisticsEntry(
+    long CoalescedPackets,
+    long CoalescedOctets,
+    long CoalesceEvents,
+    long Aborts,
+    IReadOnlyDictionary<string, long> Detail);
+
+/// <summary>One finding; <see cref="Frames"/> are guest frame indices, <see cref="SentFrames"/> sent frame indices.</summary>
+public sealed record FindingEntry(
+    string Rule,
+    Severity Severity,
+    string Message,
+    IReadOnlyList<int> Frames,
+    IReadOnlyList<int> SentFrames);
+
+/// <summary>Per-case files, relative to the folder holding results.json; null where not written.</summary>
+public sealed record ArtifactsEntry(string? SentPcap, string? GuestPcap, string? GuestJsonl, string? WireLog);

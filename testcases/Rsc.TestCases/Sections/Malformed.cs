@@ -1,0 +1,106 @@
+using Rsc.Harness.Cases;
+using Rsc.Harness.Core;
+using Rsc.Harness.Core.Traffic;
+using Rsc.TestCases.Support;
+using static Rsc.TestCases.Support.CaseBuilder;
+
+namespace Rsc.TestCases.Sections;
+
+/// <summary>
+/// MALF: unreadable or foreign frames mixed into a good flow reach the guest unchanged and do not
+/// break the flow's coalescing. Each is derived from the flow's next segment and then broken in one
+/// place; the sender does not advance past it.
+/// </summary>
+internal static class Malformed
+{
+    private const string Requirement = "MUST: a frame the device cannot read as a TCP segment is delivered alone and "
+        + "unchanged, and the device keeps working. SHOULD: the good segments around it still coalesce.";
+
+    private const int TruncatedLength = 14 + 20 + 12;
+
+    public static IReadOnlyList<ConformanceCase> Cases { get; } =
+    [
+        Case(
+            "RSC-MALF-001",
+            "Truncated frame inside the TCP header",
+            "The frame ends 12 bytes into the TCP header (46 bytes in all) while its IPv4 total length still "
+                + "claims the full segment.",
+            (f, _) => f.Malformed(Mss, "truncated", fr => FrameEdits.Truncate(fr, TruncatedLength))),
+        Case(
+            "RSC-MALF-002",
+            "IPv4 header length below the minimum",
+            "IHL is 3 (12 bytes), below the minimum of 5; the header checksum is otherwise valid.",
+            (f, _) => f.Malformed(Mss, "IHL 3", fr => FrameEdits.WithIpv4HeaderLengthWords(fr, 3))),
+        Case(
+            "RSC-MALF-003",
+            "IPv4 total length beyond the frame",
+            "The IPv4 total length claims 200 bytes more than the frame holds; the header checksum is valid.",
+            (f, _) => f.Malformed(Mss, "total length +200", fr =>
+                FrameEdits.WithIpv4TotalLength(fr, FrameEdits.Ipv4TotalLength(fr) + 200))),
+        Case(
+            "RSC-MALF-004",
+            "TCP data offset below the minimum",
+            "The TCP data offset is 3 (12 bytes), below the minimum of 5; the TCP checksum is otherwise valid.",
+            (f, _) => f.Malformed(Mss, "data offset 3", fr => FrameEdits.WithTcpDataOffsetWords(fr, 3))),
+        Case(
+            "RSC-MALF-005",
+            "TCP option overrunning the header",
+            "The 12-byte option area holds NOP, NOP and a timestamp option whose length byte says 40, running past "
+                + "the end of the TCP header; checksums are valid.",
+            (f, t) => WithRawOptions(f, t, [1, 1, 8, 40, 0, 0, 0, 0, 0, 0, 0, 0], "option overrun")),
+        Case(
+            "RSC-MALF-006",
+            "TCP option with length zero",
+            "The 4-byte option area holds a timestamp option kind with length byte 0 (a parser that trusts it never "
+                + "advances); checksums are valid.",
+            (f, t) => WithRawOptions(f, t, [8, 0, 0, 0], "option length 0")),
+        Case(
+            "RSC-MALF-007",
+            "Non-IP frame between segments",
+            "A 60-byte Ethernet frame with EtherType 0x88B5 (local experimental) addressed to the guest.",
+            (f, t) => t.Raw(NonIpFrame(f.Spec), "EtherType 0x88b5")),
+        Case(
+            "RSC-MALF-008",
+            "IPv4 datagram that is not TCP",
+            "The segment's IPv4 protocol field is changed to 17 (UDP); the header checksum is valid.",
+            (f, _) => f.Malformed(Mss, "protocol 17", fr => FrameEdits.WithIpv4Protocol(fr, 17))),
+        Case(
+            "RSC-MALF-009",
+            "IP version 6 inside an IPv4 EtherType",
+            "The IPv4 header's version nibble says 6 while the EtherType says IPv4.",
+            (f, _) => f.Malformed(Mss, "version 6 in IPv4", fr => FrameEdits.WithIpVersion(fr, 6))),
+    ];
+
+    private static ConformanceCase Case(
+        string id, string title, string frame, Func<FlowCursor, TrafficBuilder, ScheduledFrame> middle) => new()
+    {
+        Id = id,
+        Section = "MALF",
+        Title = title,
+        Description = "Baseline IPv4 flow: two in-order 1448-byte segments, one bad frame made from the next "
+            + "segment, then two in-order segments continuing where the good data left off. Five frames min(spacing, "
+            + "interval/5) apart (60 us at the defaults), all within one drain interval. Bad frame: " + frame,
+        Level = RequirementLevel.Must,
+        Requirement = Requirement,
+        Source = "PC, IND",
+        Build = ctx => Sandwich.Around(ctx, middle, inFlow: false),
+    };
+
+    /// <summary>The flow's next segment with these option bytes, scheduled as a bare frame (the sender does not advance).</summary>
+    private static ScheduledFrame WithRawOptions(FlowCursor flow, TrafficBuilder traffic, byte[] options, string label) =>
+        traffic.Mangled(flow.Next(Mss) with { Options = [new RawOption(options)] }, label, frame => frame);
+
+    private static byte[] NonIpFrame(FlowSpec flow)
+    {
+        var frame = new byte[60];
+        flow.DestinationMac.CopyTo(frame, 0);
+        flow.SourceMac.CopyTo(frame, 6);
+        frame[12] = 0x88;
+        frame[13] = 0xB5;
+        for (int i = 14; i < frame.Length; i++)
+        {
+            frame[i] = (byte)i;
+        }
+        return frame;
+    }
+}

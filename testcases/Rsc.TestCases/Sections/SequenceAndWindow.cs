@@ -1,0 +1,154 @@
+using Rsc.Harness.Cases;
+using Rsc.Harness.Core;
+using Rsc.TestCases.Support;
+using static Rsc.TestCases.Support.CaseBuilder;
+
+namespace Rsc.TestCases.Sections;
+
+/// <summary>SEQ: sequence continuity, ACK and window carried by data segments.</summary>
+internal static class SequenceAndWindow
+{
+    public static IReadOnlyList<ConformanceCase> Cases { get; } =
+    [
+        new()
+        {
+            Id = "RSC-SEQ-001",
+            Section = "SEQ",
+            Title = "A sequence gap ends the unit",
+            Description = "Baseline IPv4 flow: two in-order 1448-byte segments, then 1448 bytes are skipped (a lost "
+                + "segment), then three in-order segments continuing after the hole. Five frames min(spacing, "
+                + "interval/5) apart (60 us at the defaults), all within one drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: a segment whose sequence number is not the unit's next expected one never joins "
+                + "it, and is delivered after the unit. SHOULD: coalescing resumes after the gap.",
+            Source = "R, E, EX",
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 5);
+                var f = b.V4();
+                var d0 = f.Data(Mss);
+                var d1 = f.Data(Mss);
+                f.Skip(Mss);
+                var g2 = f.Data(Mss);
+                var g3 = f.Data(Mss);
+                var g4 = f.Data(Mss);
+                b.Must.NotMergedTogether(d1, g2);
+                b.Must.DeliveredInOrder(d1, g2);
+                b.Should.MergedTogether(d0, d1);
+                b.Should.MergedTogether(g3, g4);
+                return b.Done();
+            },
+        },
+        new()
+        {
+            Id = "RSC-SEQ-002",
+            Section = "SEQ",
+            Title = "A retransmission ends the unit and is delivered alone",
+            Description = "Baseline IPv4 flow: three in-order 1448-byte segments, then the second one is sent again "
+                + "(same sequence number and payload), then two new in-order segments. Six frames min(spacing, "
+                + "interval/6) apart (50 us at the defaults), all within one drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: a retransmitted segment (sequence number behind the unit's next expected) is not "
+                + "merged with the unit nor with the new data after it. SHOULD: coalescing resumes afterwards.",
+            Source = "R, E",
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 6);
+                var f = b.V4();
+                var d0 = f.Data(Mss);
+                var d1 = f.Data(Mss);
+                var d2 = f.Data(Mss);
+                var again = f.Retransmit(d1.Segment!.Seq, Mss);
+                var d3 = f.Data(Mss);
+                var d4 = f.Data(Mss);
+                b.Must.DeliveredAlone(again);
+                b.Must.DeliveredInOrder(d2, again);
+                b.Must.DeliveredInOrder(again, d3);
+                b.Should.MergedTogether(d0, d1, d2);
+                b.Should.MergedTogether(d3, d4);
+                return b.Done();
+            },
+        },
+        new()
+        {
+            Id = "RSC-SEQ-003",
+            Section = "SEQ",
+            Title = "Data carrying an advancing ACK number still merges",
+            Description = "Baseline IPv4 flow: three in-order 1448-byte segments whose ACK number grows by 1000 on "
+                + "each segment (piggy-backed ACKs for the reverse direction). Three frames min(spacing, "
+                + "interval/3) apart (100 us at the defaults), all within one drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "SHOULD: data segments merge although their ACK numbers advance; MUST: the unit carries "
+                + "the ACK number of its last segment.",
+            Source = "R, IPH, EX",
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 3);
+                var f = b.V4();
+                var d0 = f.Data(Mss);
+                f.Ack += 1000;
+                var d1 = f.Data(Mss);
+                f.Ack += 1000;
+                var d2 = f.Data(Mss);
+                uint lastAck = d2.Segment!.Ack;
+                b.Must.Header(d2, "IPH.ack-of-last", $"the unit holding the last segment carries its ACK number {lastAck}",
+                    p => p.Ack == lastAck ? null : $"ACK number {p.Ack}, expected {lastAck}");
+                b.Should.MergedTogether(d0, d1, d2);
+                b.Should.RscCounts(d0, 3, 0);
+                return b.Done();
+            },
+        },
+        new()
+        {
+            Id = "RSC-SEQ-004",
+            Section = "SEQ",
+            Title = "Data with a changing window merges and keeps the last window",
+            Description = "Baseline IPv4 flow: three in-order 1448-byte segments advertising windows 65535, 32768 "
+                + "and 40000. Three frames min(spacing, interval/3) apart (100 us at the defaults), all within one "
+                + "drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "SHOULD: a window change on data does not stop coalescing; MUST: the unit carries the "
+                + "window of its last segment.",
+            Source = "R, IPH",
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 3);
+                var f = b.V4();
+                var d0 = f.Data(Mss);
+                f.Window = 32768;
+                var d1 = f.Data(Mss);
+                f.Window = 40000;
+                var d2 = f.Data(Mss);
+                b.Must.Header(d2, "IPH.window-of-last", "the unit holding the last segment carries its window 40000",
+                    p => p.Window == 40000 ? null : $"window {p.Window}, expected 40000");
+                b.Should.MergedTogether(d0, d1, d2);
+                return b.Done();
+            },
+        },
+        new()
+        {
+            Id = "RSC-SEQ-005",
+            Section = "SEQ",
+            Title = "Coalescing across the sequence-number wrap",
+            Description = "Baseline IPv4 flow whose first 1448-byte segment ends exactly at 2^32, so the second "
+                + "starts at sequence number 0; three in-order segments min(spacing, interval/3) apart (100 us at "
+                + "the defaults).",
+            Level = RequirementLevel.Should,
+            Requirement = "SHOULD: sequence continuity is judged modulo 2^32, so the wrap does not stop coalescing; "
+                + "the unit carries the first segment's sequence number and reports 3 segments.",
+            Source = "R, EX",
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 3);
+                var f = b.V4();
+                f.NextSeq = unchecked(0u - Mss);
+                var d0 = f.Data(Mss);
+                var d1 = f.Data(Mss);
+                var d2 = f.Data(Mss);
+                b.Should.MergedTogether(d0, d1, d2);
+                b.Should.RscCounts(d0, 3, 0);
+                return b.Done();
+            },
+        },
+    ];
+}

@@ -1,0 +1,176 @@
+using Rsc.Harness.Cases;
+using Rsc.Harness.Core;
+using Rsc.Harness.Core.Traffic;
+using Rsc.TestCases.Support;
+using static Rsc.TestCases.Support.CaseBuilder;
+using Flags = Rsc.Harness.Core.Net.TcpFlags;
+
+namespace Rsc.TestCases.Sections;
+
+/// <summary>FLAG: TCP flags other than ACK end coalescing; PSH is OR-ed; ECE/CWR must match.</summary>
+internal static class TcpFlags
+{
+    public static IReadOnlyList<ConformanceCase> Cases { get; } =
+    [
+        new()
+        {
+            Id = "RSC-FLAG-001",
+            Section = "FLAG",
+            Title = "PSH on a middle segment is OR-ed into the unit",
+            Description = "Baseline IPv4 flow: three in-order 1448-byte segments; only the second carries PSH. "
+                + "Three frames min(spacing, interval/3) apart (100 us at the defaults), all within one drain "
+                + "interval.",
+            Level = RequirementLevel.Should,
+            Requirement = "SHOULD: PSH does not stop coalescing and the unit has PSH set if any of its segments had "
+                + "it.",
+            Source = "R, IPH",
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 3);
+                var f = b.V4();
+                var d0 = f.Data(Mss);
+                var push = f.Data(Mss, s => s with { Flags = Flags.Ack | Flags.Psh }, "data 1448 PSH");
+                var d2 = f.Data(Mss);
+                b.Should.MergedTogether(d0, push, d2);
+                b.Should.Header(push, "IPH.psh-or", "the frame holding the PSH segment has PSH set",
+                    p => (p.Flags & Flags.Psh) != 0 ? null : $"flags {p.Flags}: PSH lost");
+                return b.Done();
+            },
+        },
+        new()
+        {
+            Id = "RSC-FLAG-002",
+            Section = "FLAG",
+            Title = "FIN mid-flow: cached data first, the FIN segment alone",
+            Description = "Baseline IPv4 flow: three in-order 1448-byte segments, then a fourth in-order 1448-byte "
+                + "segment carrying FIN. Four frames min(spacing, interval/4) apart (75 us at the defaults), all "
+                + "within one drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: a segment with FIN is never coalesced; the data cached before it is delivered "
+                + "first, then the FIN segment on its own.",
+            Source = "E, EX",
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 4);
+                var f = b.V4();
+                var d0 = f.Data(Mss);
+                var d1 = f.Data(Mss);
+                var d2 = f.Data(Mss);
+                var fin = f.Data(Mss, s => s with { Flags = Flags.Ack | Flags.Fin }, "data 1448 FIN");
+                b.Must.DeliveredAlone(fin);
+                b.Must.DeliveredInOrder(d2, fin);
+                b.Should.MergedTogether(d0, d1, d2);
+                return b.Done();
+            },
+        },
+        new()
+        {
+            Id = "RSC-FLAG-003",
+            Section = "FLAG",
+            Title = "RST after data is delivered alone, after the data",
+            Description = "Baseline IPv4 flow: three in-order 1448-byte segments, then an in-order RST|ACK with no "
+                + "payload. Four frames min(spacing, interval/4) apart (75 us at the defaults), all within one "
+                + "drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: a segment with RST is never coalesced; cached data is delivered before it.",
+            Source = "E",
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 4);
+                var f = b.V4();
+                var d0 = f.Data(Mss);
+                var d1 = f.Data(Mss);
+                var d2 = f.Data(Mss);
+                var rst = f.Send(f.Next(0, Flags.Rst | Flags.Ack), label: "RST");
+                b.Must.DeliveredAlone(rst);
+                b.Must.DeliveredInOrder(d2, rst);
+                b.Should.MergedTogether(d0, d1, d2);
+                return b.Done();
+            },
+        },
+        new()
+        {
+            Id = "RSC-FLAG-004",
+            Section = "FLAG",
+            Title = "SYN is never merged with the data that follows",
+            Description = "IPv4 flow: a SYN (no ACK, no options, no payload), then three in-order 1448-byte ACK "
+                + "segments starting right after the SYN's sequence number. Four frames min(spacing, interval/4) "
+                + "apart (75 us at the defaults), all within one drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: a segment with SYN is never coalesced, even when the next data starts exactly "
+                + "where it ends. SHOULD: the data after it coalesces.",
+            Source = "E",
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 4);
+                var f = b.V4();
+                uint ack = f.Ack;
+                var syn = f.Send(f.Next(0, Flags.Syn) with { Ack = 0 }, label: "SYN");
+                f.Ack = ack; // the data after the handshake acknowledges the other side again
+                var d1 = f.Data(Mss);
+                var d2 = f.Data(Mss);
+                var d3 = f.Data(Mss);
+                b.Must.DeliveredAlone(syn);
+                b.Must.DeliveredInOrder(syn, d1);
+                b.Should.MergedTogether(d1, d2, d3);
+                return b.Done();
+            },
+        },
+        new()
+        {
+            Id = "RSC-FLAG-005",
+            Section = "FLAG",
+            Title = "URG segment is delivered alone",
+            Description = "Baseline IPv4 flow: two in-order 1448-byte segments, a third with URG set and urgent "
+                + "pointer 10, then two more. Five frames min(spacing, interval/5) apart (60 us at the defaults), "
+                + "all within one drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: a segment with URG is never coalesced; data before it is delivered first.",
+            Source = "E",
+            Build = ctx => Sandwich.Around(ctx, (f, _) =>
+                f.Data(Mss, s => s with { Flags = Flags.Ack | Flags.Urg, UrgentPointer = 10 }, "data 1448 URG")),
+        },
+        new()
+        {
+            Id = "RSC-FLAG-006",
+            Section = "FLAG",
+            Title = "ECE turning on ends the unit and starts a new one",
+            Description = "Baseline IPv4 flow: two in-order 1448-byte segments without ECE, then three with ECE "
+                + "set. Five frames min(spacing, interval/5) apart (60 us at the defaults), all within one drain "
+                + "interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: segments whose ECE differs are never merged. SHOULD: the segment that changed ECE "
+                + "starts a new unit which the following ECE segments join.",
+            Source = "E, R",
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 5);
+                var f = b.V4();
+                var d0 = f.Data(Mss);
+                var d1 = f.Data(Mss);
+                Func<SegmentSpec, SegmentSpec> ece = s => s with { Flags = Flags.Ack | Flags.Ece };
+                var e2 = f.Data(Mss, ece, "data 1448 ECE");
+                var e3 = f.Data(Mss, ece, "data 1448 ECE");
+                var e4 = f.Data(Mss, ece, "data 1448 ECE");
+                b.Must.NotMergedTogether(d1, e2);
+                b.Should.MergedTogether(d0, d1);
+                b.Should.MergedTogether(e2, e3, e4);
+                return b.Done();
+            },
+        },
+        new()
+        {
+            Id = "RSC-FLAG-007",
+            Section = "FLAG",
+            Title = "A single CWR segment is merged with neither neighbour",
+            Description = "Baseline IPv4 flow: two in-order 1448-byte segments, a third with CWR set, then two more "
+                + "without. Five frames min(spacing, interval/5) apart (60 us at the defaults), all within one "
+                + "drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: segments whose CWR differs are never merged, so the CWR segment arrives alone.",
+            Source = "E, R",
+            Build = ctx => Sandwich.Around(ctx, (f, _) =>
+                f.Data(Mss, s => s with { Flags = Flags.Ack | Flags.Cwr }, "data 1448 CWR")),
+        },
+    ];
+}
