@@ -46,6 +46,29 @@ public sealed class SizeLimitTests
     }
 
     [Test]
+    public void AnIpv6UnitMayReachAPayloadLengthOfExactly65535()
+    {
+        using var rig = new EngineRig();
+        var flow = rig.Flow(6);
+        // IPv6 limits its payload length field: 20 TCP + 65515 payload = 65535; the 40-byte fixed header lies outside it.
+        var fits = new[] { flow.Data(1448), flow.Data(65515 - 1448) };
+        var oneOver = rig.Flow(6, index: 1);
+        var overflows = new[] { oneOver.Data(1448), oneOver.Data(65516 - 1448) };
+
+        var got = rig.SendAndFlush([.. fits, .. overflows]);
+
+        Assert.That(got, Has.Count.EqualTo(3));
+        var merged = got.Where(d => d.Header.RscSegments is not null).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(merged, Has.Count.EqualTo(1), "one byte over: the other flow's second segment starts a unit of its own");
+            Assert.That(merged[0].Header.RscSegments, Is.EqualTo(2));
+            Assert.That(merged[0].Packet.IpDatagramLength - 40, Is.EqualTo(65535));
+            Assert.That(merged[0].Packet.TcpChecksumValid, Is.True);
+        }
+    }
+
+    [Test]
     public void TheLimitIsConfigurable()
     {
         using var rig = new EngineRig(new RscEngineOptions { MaxIpDatagram = 3000 });

@@ -57,6 +57,18 @@ public sealed class RscEngine : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             Statistics.Count(RscCounter.Received);
             var segment = SegmentParser.Parse(frame, _faults);
+            if (segment.Verdict == FrameVerdict.ChecksumPending)
+            {
+                if (TryAppendInOnePass(ref segment))
+                {
+                    return;
+                }
+                if (segment.Verdict == FrameVerdict.ChecksumPending)
+                {
+                    // Not a plain append (or no unit yet): verify the payload on its own, as before.
+                    SegmentParser.VerifyPayloadChecksum(ref segment);
+                }
+            }
             switch (segment.Verdict)
             {
                 case FrameVerdict.Candidate:
@@ -117,6 +129,41 @@ public sealed class RscEngine : IDisposable
                 _ipv6.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// The common case, data joining its flow's unit, with the payload verified while it is copied
+    /// (one pass, not two). JoinRules only decides, so deciding before the checksum is known changes
+    /// nothing; a bad checksum leaves the verdict an exception and the unit untouched.
+    /// </summary>
+    private bool TryAppendInOnePass(ref TcpSegmentView segment)
+    {
+        if (segment.PayloadLength == 0)
+        {
+            return false;
+        }
+        var unit = _flows.Find(segment.Flow);
+        if (unit is null)
+        {
+            return false;
+        }
+        var decision = JoinRules.Decide(unit, ref segment, _faults, _options.MaxIpDatagram);
+        if (decision.Action != JoinAction.AppendData)
+        {
+            return false;
+        }
+        SegmentParser.CompletePayloadChecksum(ref segment, unit.CopyPayloadToTail(ref segment));
+        if (segment.Verdict != FrameVerdict.Candidate)
+        {
+            return false;
+        }
+        if (decision.IsAbort)
+        {
+            Statistics.CountAbort();
+        }
+        unit.CommitAppend(ref segment);
+        Statistics.Count(decision.Reason);
+        return true;
     }
 
     private void Coalesce(ref TcpSegmentView segment)

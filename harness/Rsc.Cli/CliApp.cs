@@ -21,6 +21,7 @@ public sealed class CliApp
             new RunCommand(env),
             new ReproCommand(env),
             new ReplayCommand(env),
+            new FaultsCommand(env),
             new HelpCommand(env, () => commands),
             new VersionCommand(env),
         ]);

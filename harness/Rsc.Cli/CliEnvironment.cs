@@ -1,4 +1,5 @@
 using Rsc.Harness.Adapters;
+using Rsc.Harness.Adapters.Reference;
 using Rsc.Harness.Cases;
 using Rsc.Harness.Core.Devices;
 using Rsc.Harness.Running;
@@ -20,6 +21,12 @@ public sealed record CliEnvironment
 
     /// <summary>Makes the runner for a run; null means the standard one on <see cref="Clock"/>.</summary>
     public Func<IDeviceFactory, RunOptions, ConformanceRunner>? CreateRunner { get; init; }
+
+    /// <summary>The reference device's fault names `rsc faults` runs by default and accepts for --fault.</summary>
+    public IReadOnlyList<string> Faults { get; init; } = ReferenceFaults.Names;
+
+    /// <summary>How many cases of one device configuration `rsc faults` runs at once; null means its default.</summary>
+    public int? MatrixParallelism { get; init; }
 
     /// <summary>Names default output folders and measures durations.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

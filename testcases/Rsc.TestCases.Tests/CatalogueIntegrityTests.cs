@@ -30,6 +30,43 @@ public sealed partial class CatalogueIntegrityTests
     public void HasAtLeastThirtyCases() => Assert.That(Catalogue.All, Has.Count.GreaterThanOrEqualTo(30));
 
     [Test]
+    public void HasAtLeastSixtyCases() => Assert.That(Catalogue.All, Has.Count.GreaterThanOrEqualTo(60));
+
+    /// <summary>The digest's sources that this in-process suite can exercise (PC and NBL are Windows-side only).</summary>
+    private static readonly string[] TestableSources = ["R", "E", "IPH", "IND", "EX", "OID", "VS", "SEED"];
+
+    [Test]
+    public void EveryTestableSourceIsCited()
+    {
+        var cited = Catalogue.All
+            .SelectMany(c => c.Source.Split([',', ' ', '/'], StringSplitOptions.RemoveEmptyEntries))
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.That(TestableSources, Is.SubsetOf(cited));
+    }
+
+    [Test]
+    public void Ipv6SizeCaseHitsThePayloadLengthLimitExactly()
+    {
+        var plan = Catalogue.Find("RSC-SIZE-004")!.Build(DefaultTiming).Plan;
+        var packets = plan.Frames.Select(f => ParsedPacket.Parse(f.Frame)).Take(46).ToList();
+        Assert.That(packets, Has.All.Matches<ParsedPacket>(p => p.IpVersion == 6));
+        int payloadLength = packets[0].TcpHeaderLength + packets.Sum(p => p.PayloadLength);
+        Assert.That(payloadLength, Is.EqualTo(65535));
+    }
+
+    [Test]
+    public void RandomStreamIsDeterministicAndRecordsItsSeed()
+    {
+        var c = Catalogue.Find("RSC-BASIC-006")!;
+        var one = c.Build(DefaultTiming).Plan;
+        var two = c.Build(DefaultTiming).Plan;
+        Assert.That(one.Parameters, Does.ContainKey("seed"));
+        Assert.That(one.Frames, Has.Count.EqualTo(3000));
+        Assert.That(two.Frames.Select(f => Convert.ToHexString(f.Frame)), Is.EqualTo(one.Frames.Select(f => Convert.ToHexString(f.Frame))));
+        Assert.That(one.Frames.Select(f => f.OffsetNs), Is.EqualTo(two.Frames.Select(f => f.OffsetNs)));
+    }
+
+    [Test]
     public void IdsAreUniqueAndWellFormed()
     {
         Assert.That(Catalogue.All.Select(c => c.Id), Is.Unique);

@@ -106,9 +106,26 @@ internal sealed class CoalescingUnit
     /// <summary>Appends an in-order data segment.</summary>
     public void AppendData(scoped ref TcpSegmentView s)
     {
-        int payload = s.PayloadLength;
-        EnsureCapacity(HeaderRoom + DataEnd + payload, HeaderRoom + DataEnd);
+        EnsureTailCapacity(s.PayloadLength);
         s.Payload.CopyTo(_buffer.AsSpan(HeaderRoom + DataEnd));
+        CommitAppend(ref s);
+    }
+
+    /// <summary>
+    /// Copies the payload just past the unit's data and returns its partial sum, without taking it
+    /// in: until <see cref="CommitAppend"/> the bytes lie beyond <see cref="DataEnd"/> and are never delivered.
+    /// </summary>
+    public uint CopyPayloadToTail(scoped ref TcpSegmentView s)
+    {
+        int payload = s.PayloadLength;
+        EnsureTailCapacity(payload);
+        return InternetChecksum.CopyAndSum(s.Payload, _buffer.AsSpan(HeaderRoom + DataEnd, payload));
+    }
+
+    /// <summary>Takes in a payload already copied to the tail (by <see cref="AppendData"/> or <see cref="CopyPayloadToTail"/>).</summary>
+    public void CommitAppend(scoped ref TcpSegmentView s)
+    {
+        int payload = s.PayloadLength;
         // Bytes landing at an odd offset of the TCP segment contribute byte-swapped to its checksum.
         bool oddOffset = ((DataEnd - PayloadOffset) & 1) != 0;
         PayloadSum = InternetChecksum.Combine(PayloadSum, oddOffset ? InternetChecksum.ShiftedByOneByte(s.PayloadSum) : s.PayloadSum);
@@ -160,6 +177,8 @@ internal sealed class CoalescingUnit
             TsEcr = s.TsEcr;
         }
     }
+
+    private void EnsureTailCapacity(int payload) => EnsureCapacity(HeaderRoom + DataEnd + payload, HeaderRoom + DataEnd);
 
     private void EnsureCapacity(int needed, int bytesToKeep)
     {

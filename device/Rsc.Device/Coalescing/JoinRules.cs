@@ -53,7 +53,9 @@ internal static class JoinRules
             return JoinDecision.Restart(RscCounter.FinalAckBackwards, isAbort: true);
         }
         int limit = (faults & RscFault.GrowPast64K) != 0 ? BrokenSizeLimitCeiling : maxIpDatagram;
-        if (unit.IpDatagramLength + s.PayloadLength > limit)
+        // IPv6 limits its payload length field; the 40-byte fixed header lies outside it (RFC 8200).
+        int limitedLength = unit.IsIpv6 ? unit.IpDatagramLength - Wire.Ipv6HeaderLength : unit.IpDatagramLength;
+        if (limitedLength + s.PayloadLength > limit)
         {
             return JoinDecision.Restart(RscCounter.FinalSize, isAbort: false);
         }

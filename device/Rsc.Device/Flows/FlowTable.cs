@@ -8,9 +8,15 @@ namespace Rsc.Device.Flows;
 /// </summary>
 internal sealed class FlowTable
 {
-    private readonly FlowKey[] _keys;
-    private readonly CoalescingUnit?[] _units;
-    private readonly int[] _hashes;
+    /// <summary>Key, hash and unit side by side, so a probe touches one cache line, not three arrays.</summary>
+    private struct Entry
+    {
+        public FlowKey Key;
+        public int Hash;
+        public CoalescingUnit? Unit;
+    }
+
+    private readonly Entry[] _entries;
     private readonly int _mask;
     private readonly ulong _seed;
 
@@ -21,9 +27,7 @@ internal sealed class FlowTable
         {
             capacity <<= 1;
         }
-        _keys = new FlowKey[capacity];
-        _units = new CoalescingUnit?[capacity];
-        _hashes = new int[capacity];
+        _entries = new Entry[capacity];
         _mask = capacity - 1;
         _seed = seed;
     }
@@ -32,17 +36,18 @@ internal sealed class FlowTable
 
     public CoalescingUnit? Find(in FlowKey key)
     {
+        var entries = _entries;
         int hash = key.Hash(_seed);
         for (int i = hash & _mask; ; i = (i + 1) & _mask)
         {
-            var unit = _units[i];
-            if (unit is null)
+            ref var entry = ref entries[i];
+            if (entry.Unit is null)
             {
                 return null;
             }
-            if (_hashes[i] == hash && _keys[i].Equals(key))
+            if (entry.Hash == hash && entry.Key.Equals(key))
             {
-                return unit;
+                return entry.Unit;
             }
         }
     }
@@ -50,29 +55,29 @@ internal sealed class FlowTable
     /// <summary>Adds a flow that is not in the table; the caller keeps Count within the cap.</summary>
     public void Add(in FlowKey key, CoalescingUnit unit)
     {
+        var entries = _entries;
         int hash = key.Hash(_seed);
         int i = hash & _mask;
-        while (_units[i] is not null)
+        while (entries[i].Unit is not null)
         {
             i = (i + 1) & _mask;
         }
-        _keys[i] = key;
-        _hashes[i] = hash;
-        _units[i] = unit;
+        entries[i] = new Entry { Key = key, Hash = hash, Unit = unit };
         Count++;
     }
 
     public void Remove(in FlowKey key)
     {
+        var entries = _entries;
         int hash = key.Hash(_seed);
         int hole = hash & _mask;
         while (true)
         {
-            if (_units[hole] is null)
+            if (entries[hole].Unit is null)
             {
                 return;
             }
-            if (_hashes[hole] == hash && _keys[hole].Equals(key))
+            if (entries[hole].Hash == hash && entries[hole].Key.Equals(key))
             {
                 break;
             }
@@ -83,11 +88,11 @@ internal sealed class FlowTable
         while (true)
         {
             next = (next + 1) & _mask;
-            if (_units[next] is null)
+            if (entries[next].Unit is null)
             {
                 break;
             }
-            int home = _hashes[next] & _mask;
+            int home = entries[next].Hash & _mask;
             bool homeIsCyclicallyAfterHole = hole <= next
                 ? home > hole && home <= next
                 : home > hole || home <= next;
@@ -95,13 +100,10 @@ internal sealed class FlowTable
             {
                 continue;
             }
-            _keys[hole] = _keys[next];
-            _hashes[hole] = _hashes[next];
-            _units[hole] = _units[next];
+            entries[hole] = entries[next];
             hole = next;
         }
-        _keys[hole] = default;
-        _units[hole] = null;
+        entries[hole] = default;
         Count--;
     }
 }

@@ -11,4 +11,10 @@ internal enum FrameVerdict : byte
 
     /// <summary>A plain TCP segment with verified checksums: may open or join a unit.</summary>
     Candidate,
+
+    /// <summary>
+    /// Everything verified but the payload's share of the TCP checksum, which is summed while the
+    /// payload is copied anyway (<see cref="SegmentParser.CompletePayloadChecksum"/>) so it is read once.
+    /// </summary>
+    ChecksumPending,
 }

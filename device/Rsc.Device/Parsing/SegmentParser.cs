@@ -274,18 +274,25 @@ internal static class SegmentParser
         return true;
     }
 
+    /// <summary>Sums the pseudo-header and TCP header; the payload's share is left to <see cref="CompletePayloadChecksum"/>.</summary>
     private static void VerifyTcpChecksum(ref TcpSegmentView s, ReadOnlySpan<byte> addresses)
     {
-        var frame = s.Frame;
-        uint pseudo = InternetChecksum.PseudoHeader(addresses, s.IpEnd - s.TcpOffset);
-        uint header = InternetChecksum.Sum(frame.Slice(s.TcpOffset, s.TcpHeaderLength));
-        uint payload = InternetChecksum.Sum(s.Payload);
-        if (!InternetChecksum.Verifies(InternetChecksum.Combine(pseudo, InternetChecksum.Combine(header, payload))))
+        s.HeaderSum = InternetChecksum.PseudoHeaderAndTcpHeader(addresses, s.Frame.Slice(s.TcpOffset, s.TcpHeaderLength), s.IpEnd - s.TcpOffset);
+        s.Verdict = FrameVerdict.ChecksumPending;
+    }
+
+    /// <summary>Sums the payload and completes the TCP checksum check (for segments whose payload is not copied in one pass).</summary>
+    public static void VerifyPayloadChecksum(ref TcpSegmentView s) => CompletePayloadChecksum(ref s, InternetChecksum.Sum(s.Payload));
+
+    /// <summary>Completes the TCP checksum check with the payload's partial sum: a candidate, or a bad-checksum exception.</summary>
+    public static void CompletePayloadChecksum(ref TcpSegmentView s, uint payloadSum)
+    {
+        if (!InternetChecksum.Verifies(InternetChecksum.Combine(s.HeaderSum, payloadSum)))
         {
             Exception(ref s, RscCounter.BypassBadChecksum);
             return;
         }
-        s.PayloadSum = payload;
+        s.PayloadSum = payloadSum;
         s.Verdict = FrameVerdict.Candidate;
     }
 

@@ -43,6 +43,9 @@ internal ref struct TcpSegmentView
     /// <summary>Ones'-complement partial sum of the payload, kept so a unit's TCP checksum needs no second pass.</summary>
     public uint PayloadSum;
 
+    /// <summary>Partial sum of the pseudo-header and TCP header, while the verdict is <see cref="FrameVerdict.ChecksumPending"/>.</summary>
+    public uint HeaderSum;
+
     public readonly int PayloadOffset => TcpOffset + TcpHeaderLength;
     public readonly int PayloadLength => IpEnd - PayloadOffset;
     public readonly int IpDatagramLength => IpEnd - Net.Wire.EthernetHeaderLength;

@@ -41,7 +41,8 @@ public sealed class HelpCommand(CliEnvironment env, Func<IReadOnlyList<ICommand>
             text.Append("  ").Append(c.Name.PadRight(width)).Append("  ").Append(c.Summary).Append('\n');
         }
         text.Append("\n'rsc help COMMAND' or 'rsc COMMAND --help' shows a command's options; 'rsc --version' the version.\n");
-        text.Append("Exit codes: 0 nothing failed, 1 a case failed or errored, 2 bad arguments or files.\n");
+        text.Append("Exit codes: 0 nothing failed, 1 a case failed or errored (for faults: a fault escaped or the fault-free\n");
+        text.Append("device did not pass), 2 bad arguments or files.\n");
         return text.ToString();
     }
 }

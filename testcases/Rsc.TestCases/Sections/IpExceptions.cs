@@ -230,5 +230,59 @@ internal static class IpExceptions
                 return b.Done();
             },
         },
+        new()
+        {
+            Id = "RSC-IP-009",
+            Section = "IP",
+            Title = "A complete segment with MF set is never coalesced",
+            Description = "IPv4 flow sent without DF: two in-order 1448-byte segments; a third in-order 1448-byte "
+                + "segment whose IPv4 header has MF set (offset 0) but which carries the whole TCP segment, so its "
+                + "TCP checksum verifies and MF is the only thing that tells it from a plain segment; then three more "
+                + "plain segments. Six frames min(spacing, interval/6) apart (50 us at the defaults), all within "
+                + "one drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: segments with MF set are never merged (IPv4 fragments are an exception) and reach "
+                + "the guest unchanged. SHOULD: the flow coalesces before it and again after it.",
+            Source = "E, IPH",
+            Build = ctx => Fragmented(ctx, s => s with { MoreFragments = true }, "data 1448 MF"),
+        },
+        new()
+        {
+            Id = "RSC-IP-010",
+            Section = "IP",
+            Title = "A segment with a nonzero fragment offset is never coalesced",
+            Description = "IPv4 flow sent without DF: two in-order 1448-byte segments; a third in-order 1448-byte "
+                + "segment whose IPv4 header has MF clear and fragment offset 185 (1480 bytes: it looks like the "
+                + "last fragment of a datagram) although its payload starts with a valid TCP header that fits the "
+                + "unit; then three more plain segments. Six frames min(spacing, interval/6) apart (50 us at the "
+                + "defaults), all within one drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: a fragment with a nonzero offset is never merged (a device checking only MF would "
+                + "merge it) and reaches the guest unchanged. SHOULD: the flow coalesces before it and again after it.",
+            Source = "E, IPH",
+            Build = ctx => Fragmented(ctx, s => s with { FragmentOffset = 185 }, "data 1448 fragment offset 185"),
+        },
     ];
+
+    /// <summary>Two plain segments, the fragment under test (advancing the sender), three plain segments; no DF anywhere.</summary>
+    private static CaseTraffic Fragmented(CaseContext ctx, Func<SegmentSpec, SegmentSpec> fragment, string label)
+    {
+        var b = new CaseBuilder(ctx, framesInOneInterval: 6);
+        var f = b.V4();
+        Func<SegmentSpec, SegmentSpec> noDf = s => s with { DontFragment = false };
+        var d0 = f.Data(Mss, noDf, "data 1448 no-DF");
+        var d1 = f.Data(Mss, noDf, "data 1448 no-DF");
+        var x = f.Data(Mss, s => fragment(noDf(s)), label);
+        var d3 = f.Data(Mss, noDf, "data 1448 no-DF");
+        var d4 = f.Data(Mss, noDf, "data 1448 no-DF");
+        var d5 = f.Data(Mss, noDf, "data 1448 no-DF");
+        b.Must.DeliveredAlone(x);
+        b.Must.NotMergedTogether(d1, x);
+        b.Must.NotMergedTogether(x, d3);
+        b.Should.MergedTogether(d0, d1);
+        // A fragment belongs to no flow, so d3 may look like data after a gap and be delivered on its own;
+        // the segments after it coalesce either way.
+        b.Should.MergedTogether(d4, d5);
+        return b.Done();
+    }
 }

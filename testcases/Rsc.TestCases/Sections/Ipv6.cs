@@ -158,6 +158,44 @@ internal static class Ipv6
                 (f, _) => f.Data(Mss, s => WithExtension(s, Ipv6ExtensionKind.DestinationOptions), "data 1448 DSTOPT"),
                 ipv6: true),
         },
+        new()
+        {
+            Id = "RSC-IPV6-007",
+            Section = "IPV6",
+            Title = "A segment with a routing header is delivered alone",
+            Description = "Baseline IPv6 flow: two in-order 1448-byte segments, a third carrying an 8-byte routing "
+                + "header (unknown type 4, segments left 0, so receivers ignore it), then two plain ones. Five "
+                + "frames min(spacing, interval/5) apart (60 us at the defaults), all within one drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: a segment with an IPv6 extension header (here routing) is never coalesced; data "
+                + "cached before it is delivered first and the flow's order is kept. SHOULD: the plain segments on "
+                + "each side coalesce.",
+            Source = "E, IPH",
+            NotApplicable = NeedsIpv6Coalescing,
+            Build = ctx => Sandwich.Around(
+                ctx,
+                (f, _) => f.Data(Mss, s => WithExtension(s, Ipv6ExtensionKind.Routing), "data 1448 routing header"),
+                ipv6: true),
+        },
+        new()
+        {
+            Id = "RSC-IPV6-008",
+            Section = "IPV6",
+            Title = "A segment with a fragment header is delivered alone",
+            Description = "Baseline IPv6 flow: two in-order 1448-byte segments, a third carrying an 8-byte fragment "
+                + "header describing an atomic fragment (offset 0, M clear), then two plain ones. Five frames "
+                + "min(spacing, interval/5) apart (60 us at the defaults), all within one drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: a segment with an IPv6 extension header (here fragment) is never coalesced, even an "
+                + "atomic fragment that holds the whole TCP segment; it arrives alone and in order. SHOULD: the "
+                + "plain segments on each side coalesce.",
+            Source = "E, IPH",
+            NotApplicable = NeedsIpv6Coalescing,
+            Build = ctx => Sandwich.Around(
+                ctx,
+                (f, _) => f.Data(Mss, s => WithExtension(s, Ipv6ExtensionKind.Fragment), "data 1448 fragment header"),
+                ipv6: true),
+        },
     ];
 
     private static SegmentSpec WithExtension(SegmentSpec s, Ipv6ExtensionKind kind) =>

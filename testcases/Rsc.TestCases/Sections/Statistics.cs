@@ -108,6 +108,132 @@ internal static class Statistics
                 return b.Done();
             },
         },
+        new()
+        {
+            Id = "RSC-STAT-004",
+            Section = "STAT",
+            Title = "CoalescedPkts counts the data segments of coalesced units only",
+            Description = "Baseline IPv4 flow: two in-order 1448-byte segments, a window update (window 60000, no "
+                + "payload), a third in-order 1448-byte segment; four frames min(spacing, interval/4) apart (75 us "
+                + "at the defaults). Then two drain intervals of silence and one more in-order 1448-byte segment "
+                + "on its own.",
+            Level = RequirementLevel.Should,
+            Requirement = "SHOULD (the count presumes the unit coalesced): CoalescedPkts is exactly 3: the three "
+                + "data segments of the unit; the absorbed window update and the lone segment delivered unchanged "
+                + "are not counted. The oracle holds CoalescedPkts to what was actually delivered as a MUST.",
+            Source = "OID, R",
+            NotApplicable = NeedsStatistics,
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 4);
+                var f = b.V4();
+                var d0 = f.Data(Mss);
+                var d1 = f.Data(Mss);
+                var wu = f.PureAck(s => s with { Window = 60000 }, "window update 60000");
+                var d2 = f.Data(Mss);
+                b.Traffic.Wait(2 * ctx.DrainIntervalNs);
+                var lone = f.Data(Mss);
+                b.Should.MergedTogether(d0, d1, wu, d2);
+                b.Should.DeliveredAlone(lone);
+                b.Should.Statistics(coalescedPackets: 3);
+                return b.Done();
+            },
+        },
+        new()
+        {
+            Id = "RSC-STAT-005",
+            Section = "STAT",
+            Title = "CoalescedOctets sums the TCP payload of coalesced segments only",
+            Description = "Baseline IPv4 flow: three in-order segments of 1448, 200 and 536 bytes, min(spacing, "
+                + "interval/3) apart (100 us at the defaults); two drain intervals of silence; then one in-order "
+                + "100-byte segment on its own.",
+            Level = RequirementLevel.Should,
+            Requirement = "SHOULD (the count presumes the unit coalesced): CoalescedOctets is exactly 2184 (1448 + "
+                + "200 + 536): TCP payload bytes only, no headers, and nothing for the lone 100-byte segment. The "
+                + "oracle holds CoalescedOctets to what was actually delivered as a MUST.",
+            Source = "OID",
+            NotApplicable = NeedsStatistics,
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 3);
+                var f = b.V4();
+                ScheduledFrame[] unit = [f.Data(Mss), f.Data(200), f.Data(536)];
+                b.Traffic.Wait(2 * ctx.DrainIntervalNs);
+                var lone = f.Data(100);
+                b.Should.MergedTogether(unit);
+                b.Should.DeliveredAlone(lone);
+                b.Should.Statistics(coalescedOctets: Mss + 200 + 536);
+                return b.Done();
+            },
+        },
+        new()
+        {
+            Id = "RSC-STAT-006",
+            Section = "STAT",
+            Title = "CoalesceEvents counts coalesced units, one per unit",
+            Description = "Two IPv4 flows interleaved: A, B, A, B, A (three 1448-byte segments of flow A, two of flow "
+                + "B, all in order), min(spacing, interval/5) apart (60 us at the defaults); two drain intervals of "
+                + "silence; then one in-order 1448-byte segment of flow A on its own.",
+            Level = RequirementLevel.Should,
+            Requirement = "SHOULD (the count presumes the units coalesced): CoalesceEvents is exactly 2, one per "
+                + "coalesced unit (A's and B's); the lone segment is not an event. The oracle holds CoalesceEvents "
+                + "to what was actually delivered as a MUST.",
+            Source = "OID",
+            NotApplicable = NeedsStatistics,
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 5);
+                var a = b.V4(0);
+                var c = b.V4(1);
+                var a0 = a.Data(Mss);
+                var c0 = c.Data(Mss);
+                var a1 = a.Data(Mss);
+                var c1 = c.Data(Mss);
+                var a2 = a.Data(Mss);
+                b.Traffic.Wait(2 * ctx.DrainIntervalNs);
+                var lone = a.Data(Mss);
+                b.Should.MergedTogether(a0, a1, a2);
+                b.Should.MergedTogether(c0, c1);
+                b.Should.DeliveredAlone(lone);
+                b.Should.Statistics(coalesceEvents: 2);
+                return b.Done();
+            },
+        },
+        new()
+        {
+            Id = "RSC-STAT-007",
+            Section = "STAT",
+            Title = "Aborts counts each exception segment once; timer flushes are not aborts",
+            Description = "Baseline IPv4 flow: two in-order 1448-byte segments, one carrying IPv4 options (NOP NOP "
+                + "NOP EOL), two plain, one with URG set (urgent pointer 10), two plain, one with a bad IPv4 header "
+                + "checksum, two plain: eleven frames min(spacing, interval/11) apart (27.3 us at the defaults); "
+                + "then two drain intervals of silence (the last unit is flushed by the timer).",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: Aborts is exactly 3: one per segment that may never be coalesced (IPv4 options, "
+                + "URG, bad IP checksum), each counted once even though it also ends an open unit; the timer flush "
+                + "is not an abort. SHOULD: the plain pairs coalesce.",
+            Source = "OID, E",
+            NotApplicable = NeedsStatistics,
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 11);
+                var f = b.V4();
+                var u0 = f.Segments(2);
+                f.Data(Mss, s => s with { Ipv4Options = [1, 1, 1, 0] }, "data 1448 IPv4 options");
+                var u1 = f.Segments(2);
+                f.Data(Mss, s => s with { Flags = Rsc.Harness.Core.Net.TcpFlags.Ack | Rsc.Harness.Core.Net.TcpFlags.Urg, UrgentPointer = 10 }, "data 1448 URG");
+                var u2 = f.Segments(2);
+                f.Data(Mss, s => s with { ChecksumDamage = ChecksumDamage.Ip }, "data 1448 bad IP checksum");
+                var u3 = f.Segments(2);
+                b.Traffic.Wait(2 * ctx.DrainIntervalNs);
+                b.Must.Statistics(aborts: 3);
+                b.Should.MergedTogether(u0);
+                b.Should.MergedTogether(u1);
+                b.Should.MergedTogether(u2);
+                b.Should.MergedTogether(u3);
+                return b.Done();
+            },
+        },
     ];
 
     private static string? NeedsStatistics(DeviceCapabilities capabilities) =>

@@ -172,5 +172,20 @@ internal static class TcpFlags
             Build = ctx => Sandwich.Around(ctx, (f, _) =>
                 f.Data(Mss, s => s with { Flags = Flags.Ack | Flags.Cwr }, "data 1448 CWR")),
         },
+        new()
+        {
+            Id = "RSC-FLAG-008",
+            Section = "FLAG",
+            Title = "ECE and CWR set together on one segment: merged with neither neighbour",
+            Description = "Baseline IPv4 flow: two in-order 1448-byte segments, a third with both ECE and CWR set, "
+                + "then two more without either. Five frames min(spacing, interval/5) apart (60 us at the defaults), "
+                + "all within one drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: segments whose ECE or CWR differ are never merged, so the ECE|CWR segment arrives "
+                + "alone and keeps its place in the flow. SHOULD: the plain segments on each side coalesce.",
+            Source = "E, R",
+            Build = ctx => Sandwich.Around(ctx, (f, _) =>
+                f.Data(Mss, s => s with { Flags = Flags.Ack | Flags.Ece | Flags.Cwr }, "data 1448 ECE|CWR")),
+        },
     ];
 }

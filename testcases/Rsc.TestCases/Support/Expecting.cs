@@ -30,6 +30,27 @@ internal sealed class Expecting(CaseBuilder owner, RequirementLevel level)
             context.Settings.Capabilities.ReportsRscInfo ? counts.Check(context) : []), frame);
     }
 
+    /// <summary>
+    /// When <paramref name="unit"/> was delivered as exactly one coalesced frame (the case's premise), that
+    /// frame reports these counts. Judged only on devices that report RSC_INFO.
+    /// </summary>
+    public void RscCountsIfMerged(ScheduledFrame[] unit, int segments, int dupAcks)
+    {
+        var counts = Expect.RscCounts(unit[0].Index, segments, dupAcks);
+        var members = Indices(unit);
+        Add(Expect.That(counts.Rule, counts.Description + " (when the unit is merged as planned)", context =>
+        {
+            if (!context.Settings.Capabilities.ReportsRscInfo
+                || context.Alignment.GuestFrameOf(members[0]) is not int guest
+                || context.Alignment.ExplanationOf(guest) is not { IsCoalesced: true } unitSeen
+                || !unitSeen.SentFrames.SequenceEqual(members))
+            {
+                return [];
+            }
+            return counts.Check(context);
+        }), unit);
+    }
+
     public void DeliveredInOrder(ScheduledFrame earlier, ScheduledFrame later) =>
         Add(Expect.DeliveredInOrder(earlier.Index, later.Index), earlier, later);
 
