@@ -189,6 +189,90 @@ internal static class AcksAndDupAcks
                 return b.Done();
             },
         },
+        new()
+        {
+            Id = "RSC-ACK-007",
+            Section = "ACK",
+            Title = "A window update after a single data segment reaches the guest",
+            Description = "Baseline IPv4 flow advertising window 30000: one 1448-byte segment, then a pure ACK at "
+                + "the next sequence number with the same ACK number and window 60000 (a window update). Two frames "
+                + "min(spacing, interval/2) apart (100 us at the defaults), both within one drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: the window update reaches the guest (the frame holding it advertises 60000). "
+                + "SHOULD: it is absorbed into the one-segment data unit, which then reports 1 segment and 0 "
+                + "duplicate ACKs.",
+            Source = "R, IND, VS",
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 2);
+                var f = b.V4();
+                f.Window = SmallWindow;
+                var d0 = f.Data(Mss);
+                var update = f.PureAck(s => s with { Window = OpenedWindow }, "window update");
+                b.Must.Header(update, "R.window-update-window", $"the frame holding the window update advertises {OpenedWindow}",
+                    p => p.Window == OpenedWindow ? null : $"window {p.Window}, expected {OpenedWindow}");
+                b.Should.MergedTogether(d0, update);
+                b.Should.RscCounts(d0, 1, 0);
+                return b.Done();
+            },
+        },
+        new()
+        {
+            Id = "RSC-ACK-008",
+            Section = "ACK",
+            Title = "A window update after a lone cumulative ACK reaches the guest",
+            Description = "IPv4 flow with no data advertising window 30000: one pure ACK, then a pure ACK with the "
+                + "same sequence and ACK number and window 60000 (a window update). Two frames min(spacing, "
+                + "interval/2) apart (100 us at the defaults), both within one drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: the window update reaches the guest (the frame holding it advertises 60000) and "
+                + "is never counted as a segment or a duplicate ACK. SHOULD: it is absorbed into the unit the "
+                + "cumulative ACK started, which reports 0 segments and 0 duplicate ACKs.",
+            Source = "R, IND, VS",
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 2);
+                var f = b.V4();
+                f.Window = SmallWindow;
+                var ack = f.PureAck(label: "cumulative ACK");
+                var update = f.PureAck(s => s with { Window = OpenedWindow }, "window update");
+                b.Must.Header(update, "R.window-update-window", $"the frame holding the window update advertises {OpenedWindow}",
+                    p => p.Window == OpenedWindow ? null : $"window {p.Window}, expected {OpenedWindow}");
+                b.Should.MergedTogether(ack, update);
+                b.Should.RscCountsIfMerged([ack, update], 0, 0);
+                return b.Done();
+            },
+        },
+        new()
+        {
+            Id = "RSC-ACK-009",
+            Section = "ACK",
+            Title = "Duplicate ACKs with rising TSval: the unit carries the last timestamp",
+            Description = "IPv4 flow with no data and aligned timestamps (NOP NOP TS, TSecr 777): one pure ACK with "
+                + "TSval 1000, then three pure ACKs repeating its ACK number and window with TSval 1001, 1002, 1003. "
+                + "Four frames min(spacing, interval/4) apart (75 us at the defaults), all within one drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: the frame holding the last duplicate ACK carries its timestamp (TSval 1003, TSecr "
+                + "777). SHOULD: the duplicates are absorbed into the unit the cumulative ACK started, which reports "
+                + "0 segments and 3 duplicate ACKs.",
+            Source = "R, IPH, NBL, VS",
+            NotApplicable = c => NeedsDupAckCoalescing(c) ?? TcpOptions.NeedsTimestampCoalescing(c),
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 4);
+                var f = b.V4().WithTimestamps(1000);
+                var ack = f.PureAck(label: "cumulative ACK TSval 1000");
+                var a1 = f.PureAck(label: "dup ACK TSval 1001");
+                var a2 = f.PureAck(label: "dup ACK TSval 1002");
+                var a3 = f.PureAck(label: "dup ACK TSval 1003");
+                b.Must.Header(a3, "IPH.timestamp-latest", "the frame holding the last duplicate ACK carries TS(1003,777)",
+                    p => p.TimestampOption is { TsVal: 1003, TsEcr: 777 } ? null
+                        : $"timestamp {(p.TimestampOption is { } t ? $"TS({t.TsVal},{t.TsEcr})" : "absent")}, expected TS(1003,777)");
+                b.Should.MergedTogether(ack, a1, a2, a3);
+                b.Should.RscCounts(ack, 0, 3);
+                return b.Done();
+            },
+        },
     ];
 
     private static string? NeedsDupAckCoalescing(DeviceCapabilities capabilities) =>

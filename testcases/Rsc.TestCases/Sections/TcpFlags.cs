@@ -187,5 +187,35 @@ internal static class TcpFlags
             Build = ctx => Sandwich.Around(ctx, (f, _) =>
                 f.Data(Mss, s => s with { Flags = Flags.Ack | Flags.Ece | Flags.Cwr }, "data 1448 ECE|CWR")),
         },
+        new()
+        {
+            Id = "RSC-FLAG-009",
+            Section = "FLAG",
+            Title = "PSH on the second and the last of four segments is kept in the unit",
+            Description = "Baseline IPv4 flow: four in-order 1448-byte segments; the second and the fourth carry "
+                + "PSH. Four frames min(spacing, interval/4) apart (75 us at the defaults), all within one drain "
+                + "interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: the unit has PSH set if any of its segments had it, however many did (as "
+                + "RSC-FLAG-001). SHOULD: PSH does not stop coalescing, so all four form one unit.",
+            Source = "R, IPH",
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 4);
+                var f = b.V4();
+                Func<SegmentSpec, SegmentSpec> psh = s => s with { Flags = Flags.Ack | Flags.Psh };
+                var d0 = f.Data(Mss);
+                var p1 = f.Data(Mss, psh, "data 1448 PSH");
+                var d2 = f.Data(Mss);
+                var p3 = f.Data(Mss, psh, "data 1448 PSH");
+                b.Must.Header(p1, "R.psh-or", "the frame holding the first PSH segment has PSH",
+                    p => p.Flags.HasFlag(Flags.Psh) ? null : $"flags {p.Flags}, PSH expected");
+                b.Must.Header(p3, "R.psh-or", "the frame holding the last PSH segment has PSH",
+                    p => p.Flags.HasFlag(Flags.Psh) ? null : $"flags {p.Flags}, PSH expected");
+                b.Should.MergedTogether(d0, p1, d2, p3);
+                b.Should.RscCounts(d0, 4, 0);
+                return b.Done();
+            },
+        },
     ];
 }
