@@ -1,6 +1,7 @@
 using Rsc.Harness.Cases;
 using Rsc.Harness.Core;
 using Rsc.Harness.Core.Devices;
+using Rsc.Harness.Core.Net;
 using Rsc.Harness.Core.Traffic;
 using Rsc.TestCases.Support;
 using static Rsc.TestCases.Support.CaseBuilder;
@@ -196,7 +197,136 @@ internal static class Ipv6
                 (f, _) => f.Data(Mss, s => WithExtension(s, Ipv6ExtensionKind.Fragment), "data 1448 fragment header"),
                 ipv6: true),
         },
+        new()
+        {
+            Id = "RSC-IPV6-009",
+            Section = "IPV6",
+            Title = "A segment with a 16-byte destination options header is delivered alone",
+            Description = "Baseline IPv6 flow: two in-order 1448-byte segments, a third carrying a 16-byte "
+                + "destination options header (Hdr Ext Len 1, PadN), then two plain ones. Five frames min(spacing, "
+                + "interval/5) apart (60 us at the defaults), all within one drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: a segment with an IPv6 extension header of any length is never coalesced; the unit "
+                + "cached before it is delivered first, then the segment alone, in the flow's order. SHOULD: the next "
+                + "data starts a new unit with the segment after it.",
+            Source = "E, IPH",
+            NotApplicable = NeedsIpv6Coalescing,
+            Build = ctx => Sandwich.Around(
+                ctx,
+                (f, t) => SendMangled(f, t, s => WithExtension(s, Ipv6ExtensionKind.DestinationOptions),
+                    "data 1448 DSTOPT 16", WidenFirstExtensionTo16),
+                ipv6: true),
+        },
+        new()
+        {
+            Id = "RSC-IPV6-010",
+            Section = "IPV6",
+            Title = "A segment behind an authentication header is delivered alone",
+            Description = "Baseline IPv6 flow: two in-order 1448-byte segments, a third whose TCP segment follows a "
+                + "24-byte authentication header (Next Header 51, SPI 256, sequence 1, 12-byte zero ICV), then two "
+                + "plain ones. Five frames min(spacing, interval/5) apart (60 us at the defaults), all within one "
+                + "drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: IPsec-protected traffic and segments with IPv6 extension headers are never "
+                + "coalesced; the AH segment arrives alone and unchanged. SHOULD: the plain segments on each side "
+                + "coalesce.",
+            Source = "E, PC",
+            NotApplicable = NeedsIpv6Coalescing,
+            Build = ctx => Sandwich.Around(
+                ctx,
+                (f, t) => SendMangled(f, t, s => s, "data 1448 AH", InsertAuthenticationHeader),
+                ipv6: true,
+                inFlow: false),
+        },
+        new()
+        {
+            Id = "RSC-IPV6-011",
+            Section = "IPV6",
+            Title = "FIN on an IPv6 flow: cached data first, the FIN segment alone",
+            Description = "Baseline IPv6 flow: three in-order 1448-byte segments, then a fourth in-order 1448-byte "
+                + "segment carrying FIN. Four frames min(spacing, interval/4) apart (75 us at the defaults), all "
+                + "within one drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: a segment with FIN is never coalesced, over IPv6 as over IPv4; the data cached "
+                + "before it is delivered first, then the FIN segment on its own.",
+            Source = "E, EX",
+            NotApplicable = NeedsIpv6Coalescing,
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 4);
+                var f = b.V6();
+                var d0 = f.Data(Mss);
+                var d1 = f.Data(Mss);
+                var d2 = f.Data(Mss);
+                var fin = f.Data(Mss, s => s with { Flags = Rsc.Harness.Core.Net.TcpFlags.Ack | Rsc.Harness.Core.Net.TcpFlags.Fin }, "data 1448 FIN");
+                b.Must.DeliveredAlone(fin);
+                b.Must.DeliveredInOrder(d2, fin);
+                b.Should.MergedTogether(d0, d1, d2);
+                return b.Done();
+            },
+        },
+        new()
+        {
+            Id = "RSC-IPV6-012",
+            Section = "IPV6",
+            Title = "A segment with a SACK option on an IPv6 flow is delivered alone",
+            Description = "Baseline IPv6 flow: two in-order 1448-byte segments, a third carrying NOP NOP and a SACK "
+                + "option with one block, then two plain ones. Five frames min(spacing, interval/5) apart (60 us at "
+                + "the defaults), all within one drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: a segment with a TCP option other than timestamps is never coalesced, over IPv6 as "
+                + "over IPv4; the unit before it is delivered first. SHOULD: the plain segments on each side "
+                + "coalesce.",
+            Source = "E",
+            NotApplicable = NeedsIpv6Coalescing,
+            Build = ctx => Sandwich.Around(
+                ctx,
+                (f, _) => f.Data(Mss, s => s with
+                {
+                    Options = [TcpOption.Nop, TcpOption.Nop, new SackOption([(s.Ack + 1000, s.Ack + 2000)])],
+                }, "data 1448 SACK"),
+                ipv6: true),
+        },
     ];
+
+    private const int Ipv6Header = 14;
+    private const int Ipv6Payload = Ipv6Header + 40;
+
+    /// <summary>Schedules the flow's next 1448-byte segment as a byte-edited frame and advances the sender past it.</summary>
+    private static ScheduledFrame SendMangled(
+        FlowCursor flow, TrafficBuilder traffic, Func<SegmentSpec, SegmentSpec> change, string label, Func<byte[], byte[]> mangle)
+    {
+        var spec = change(flow.Next(Mss));
+        var frame = traffic.Mangled(spec, label, mangle);
+        flow.NextSeq = spec.NextSeq;
+        flow.IpId++;
+        return frame;
+    }
+
+    /// <summary>Turns the first 8-byte extension header into a 16-byte one (Hdr Ext Len 1, a further PadN).</summary>
+    private static byte[] WidenFirstExtensionTo16(byte[] frame) =>
+        InsertAfterFixedHeader(frame, 8, [1, 6, 0, 0, 0, 0, 0, 0], f => f[Ipv6Payload + 1] = 1);
+
+    private static byte[] InsertAuthenticationHeader(byte[] frame)
+    {
+        byte[] ah = [6, 4, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        return InsertAfterFixedHeader(frame, 0, ah, f => f[Ipv6Header + 6] = 51);
+    }
+
+    private static byte[] InsertAfterFixedHeader(byte[] frame, int skip, byte[] bytes, Action<byte[]> fix)
+    {
+        int at = Ipv6Payload + skip;
+        var f = new byte[frame.Length + bytes.Length];
+        frame.AsSpan(0, at).CopyTo(f);
+        bytes.CopyTo(f, at);
+        frame.AsSpan(at).CopyTo(f.AsSpan(at + bytes.Length));
+        int payloadLength = (f[Ipv6Header + 4] << 8) | f[Ipv6Header + 5];
+        payloadLength += bytes.Length;
+        f[Ipv6Header + 4] = (byte)(payloadLength >> 8);
+        f[Ipv6Header + 5] = (byte)payloadLength;
+        fix(f);
+        return f;
+    }
 
     private static SegmentSpec WithExtension(SegmentSpec s, Ipv6ExtensionKind kind) =>
         s with { ExtensionHeaders = [new Ipv6ExtensionHeader(kind)] };

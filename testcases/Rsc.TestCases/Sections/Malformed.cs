@@ -69,21 +69,75 @@ internal static class Malformed
             "IP version 6 inside an IPv4 EtherType",
             "The IPv4 header's version nibble says 6 while the EtherType says IPv4.",
             (f, _) => f.Malformed(Mss, "version 6 in IPv4", fr => FrameEdits.WithIpVersion(fr, 6))),
+        Case(
+            "RSC-MALF-010",
+            "16-byte IPv4 stub frame",
+            "A 16-byte frame: the Ethernet header with EtherType 0x0800, then only the bytes 0x45 0x00 (the start of "
+                + "an IPv4 header).",
+            (f, _) => f.Malformed(Mss, "16-byte IPv4 stub", fr => FrameEdits.Truncate(fr, 16))),
+        Case(
+            "RSC-MALF-011",
+            "IPv4 total length slightly beyond the frame",
+            "The IPv4 total length claims 4 bytes more than the frame holds; the header checksum is valid.",
+            (f, _) => f.Malformed(Mss, "total length +4", fr =>
+                FrameEdits.WithIpv4TotalLength(fr, FrameEdits.Ipv4TotalLength(fr) + 4))),
+        Case(
+            "RSC-MALF-012",
+            "IPv4 total length cutting the TCP header short",
+            "A pure ACK of the flow whose IPv4 total length is lowered to 32 (20 + 12; header checksum recomputed), "
+                + "so the datagram ends 12 bytes into the TCP header while the rest of the header is still in the "
+                + "frame.",
+            (f, _) => f.Malformed(0, "pure ACK, total length 32", fr => FrameEdits.WithIpv4TotalLength(fr, 32))),
+        Case(
+            "RSC-MALF-013",
+            "IPv6 packet that is not TCP",
+            "The segment's IPv6 Next Header is changed from 6 to 17 (UDP).",
+            (f, _) => f.Malformed(Mss, "next header 17", fr => FrameEdits.WithIpv6NextHeader(fr, 17)),
+            ipv6: true),
+        Case(
+            "RSC-MALF-014",
+            "IPv6 payload length beyond the frame",
+            "The IPv6 payload length claims 8 bytes more than the frame holds.",
+            (f, _) => f.Malformed(Mss, "payload length +8", fr =>
+                FrameEdits.WithIpv6PayloadLength(fr, FrameEdits.Ipv6PayloadLength(fr) + 8)),
+            ipv6: true),
+        Case(
+            "RSC-MALF-015",
+            "IP version 4 inside an IPv6 EtherType",
+            "The IPv6 header's version nibble says 4 while the EtherType says IPv6; everything else is intact.",
+            (f, _) => f.Malformed(Mss, "version 4 in IPv6", fr => FrameEdits.WithIpv6Version(fr, 4)),
+            ipv6: true),
+        Case(
+            "RSC-MALF-016",
+            "16-byte IPv6 stub frame",
+            "A 16-byte frame: the Ethernet header with EtherType 0x86DD, then only the bytes 0x60 0x00 (the start of "
+                + "an IPv6 header).",
+            (f, _) => f.Malformed(Mss, "16-byte IPv6 stub", fr => FrameEdits.Truncate(fr, 16)),
+            ipv6: true),
+        Case(
+            "RSC-MALF-017",
+            "IPv6 hop-by-hop header cut after one byte",
+            "The IPv6 header says payload length 1 and Next Header 0 (hop-by-hop options), and the frame ends after "
+                + "that single byte of the extension header (55 bytes in all).",
+            (f, _) => f.Malformed(Mss, "hop-by-hop cut at 1 byte", fr =>
+                FrameEdits.WithIpv6PayloadLength(FrameEdits.WithIpv6NextHeader(FrameEdits.Truncate(fr, 14 + 40 + 1), 0), 1)),
+            ipv6: true),
     ];
 
     private static ConformanceCase Case(
-        string id, string title, string frame, Func<FlowCursor, TrafficBuilder, ScheduledFrame> middle) => new()
+        string id, string title, string frame, Func<FlowCursor, TrafficBuilder, ScheduledFrame> middle, bool ipv6 = false) => new()
     {
         Id = id,
         Section = "MALF",
         Title = title,
-        Description = "Baseline IPv4 flow: two in-order 1448-byte segments, one bad frame made from the next "
+        Description = (ipv6 ? "Baseline IPv6 flow" : "Baseline IPv4 flow") + ": two in-order 1448-byte segments, one bad frame made from the next "
             + "segment, then two in-order segments continuing where the good data left off. Five frames min(spacing, "
             + "interval/5) apart (60 us at the defaults), all within one drain interval. Bad frame: " + frame,
         Level = RequirementLevel.Must,
         Requirement = Requirement,
         Source = "PC, IND",
-        Build = ctx => Sandwich.Around(ctx, middle, inFlow: false),
+        NotApplicable = ipv6 ? Ipv6.NeedsIpv6Coalescing : null,
+        Build = ctx => Sandwich.Around(ctx, middle, ipv6: ipv6, inFlow: false),
     };
 
     /// <summary>The flow's next segment with these option bytes, scheduled as a bare frame (the sender does not advance).</summary>

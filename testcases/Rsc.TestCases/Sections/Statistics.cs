@@ -234,6 +234,79 @@ internal static class Statistics
                 return b.Done();
             },
         },
+        new()
+        {
+            Id = "RSC-STAT-008",
+            Section = "STAT",
+            Title = "Aborts counts one per unit-ending event of every kind",
+            Description = "Baseline IPv4 flow with aligned timestamps (TSval rising by 1 per segment), five short "
+                + "bursts separated by two drain intervals of silence, each ended by exactly one event: (1) two "
+                + "in-order 1448-byte segments, then one with DSCP 10 (kept from then on); (2) two segments, then one "
+                + "with TSval 10 below the previous; (3) a pure ACK advancing the ACK number by 1448, then an in-order "
+                + "segment; (4) two segments, then a pure ACK advancing the ACK number by 1448; (5) two segments, "
+                + "then a duplicate ACK. No segment that may never be coalesced. Frames min(spacing, interval/3) "
+                + "apart (100 us at the defaults), so each burst fits in one interval.",
+            Level = RequirementLevel.Should,
+            Requirement = "SHOULD (the counts presume the bursts coalesced): each event ends its flow's open unit "
+                + "for a reason other than size or the timer, so Aborts is exactly 5, one per event; CoalescedPkts 8, "
+                + "CoalescedOctets 11584, CoalesceEvents 4.",
+            Source = "OID, E, R",
+            NotApplicable = c => NeedsStatistics(c) ?? TcpOptions.NeedsTimestampCoalescing(c),
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 3);
+                var f = b.V4().WithTimestamps(1000);
+                var u0 = f.Segments(2);
+                f.Dscp = 10;
+                f.Data(Mss, label: "data 1448 DSCP 10");
+                b.Traffic.Wait(2 * ctx.DrainIntervalNs);
+                var u1 = f.Segments(2);
+                f.TsVal -= 10;
+                f.Data(Mss, label: "data 1448 TSval back");
+                b.Traffic.Wait(2 * ctx.DrainIntervalNs);
+                f.Ack += Mss;
+                f.PureAck(label: "advancing ACK");
+                f.Data(Mss, label: "data 1448 after pure ACK");
+                b.Traffic.Wait(2 * ctx.DrainIntervalNs);
+                var u3 = f.Segments(2);
+                f.Ack += Mss;
+                f.PureAck(label: "advancing ACK");
+                b.Traffic.Wait(2 * ctx.DrainIntervalNs);
+                var u4 = f.Segments(2);
+                f.PureAck(label: "dup ACK");
+                b.Should.Statistics(coalescedPackets: 8, coalescedOctets: 8 * Mss, coalesceEvents: 4, aborts: 5);
+                b.Should.MergedTogether(u0);
+                b.Should.MergedTogether(u1);
+                b.Should.MergedTogether(u3);
+                b.Should.MergedTogether(u4);
+                return b.Done();
+            },
+        },
+        new()
+        {
+            Id = "RSC-STAT-009",
+            Section = "STAT",
+            Title = "Splitting a unit at the size limit is not an abort",
+            Description = "Baseline IPv4 flow: 46 in-order 1448-byte segments min(spacing, interval/46) apart "
+                + "(6.5 us at the defaults), all within one drain interval; the unit reaches the 65535-byte limit "
+                + "after 45 segments and the 46th starts a new one.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: the size limit is not an abort (Aborts 0). SHOULD: the first 45 segments form one "
+                + "coalesced unit and the 46th is delivered as a unit of one, so CoalescedPkts 45, CoalescedOctets "
+                + "65160, CoalesceEvents 1.",
+            Source = "OID, E",
+            NotApplicable = NeedsStatistics,
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 46);
+                var f = b.V4();
+                var segments = f.Segments(46);
+                b.Must.Statistics(aborts: 0);
+                b.Should.Statistics(coalescedPackets: 45, coalescedOctets: 45 * Mss, coalesceEvents: 1);
+                b.Should.MergedTogether(segments[..45]);
+                return b.Done();
+            },
+        },
     ];
 
     private static string? NeedsStatistics(DeviceCapabilities capabilities) =>

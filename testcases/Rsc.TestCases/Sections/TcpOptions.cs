@@ -188,6 +188,65 @@ internal static class TcpOptions
             Build = ctx => Sandwich.Around(ctx, (f, _) =>
                 f.Data(Mss, s => s with { Options = [TcpOption.Nop, new WindowScaleOption(7)] }, "data 1448 WS")),
         },
+        new()
+        {
+            Id = "RSC-OPT-008",
+            Section = "OPT",
+            Title = "TSecr changing: the unit carries the last TSval and TSecr",
+            Description = "Baseline IPv4 flow with aligned timestamps (NOP NOP TS): three in-order 1448-byte "
+                + "segments with TSval 1000, 1001, 1002 and TSecr 500, 501, 502. Three frames min(spacing, "
+                + "interval/3) apart (100 us at the defaults), all within one drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: a unit carries the whole timestamp option of its latest segment, TSecr included "
+                + "(TS(1002,502)). SHOULD: a changing TSecr does not stop coalescing.",
+            Source = "R, IPH",
+            NotApplicable = NeedsTimestampCoalescing,
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 3);
+                var f = b.V4().WithTimestamps(1000);
+                f.TsEcr = 500;
+                var d0 = f.Data(Mss, label: "data 1448 TS(1000,500)");
+                f.TsEcr = 501;
+                var d1 = f.Data(Mss, label: "data 1448 TS(1001,501)");
+                f.TsEcr = 502;
+                var last = f.Data(Mss, label: "data 1448 TS(1002,502)");
+                b.Must.Header(last, "IPH.timestamp-latest", "the frame holding the last segment carries TS(1002,502)",
+                    p => p.TimestampOption is { TsVal: 1002, TsEcr: 502 } ? null
+                        : $"timestamp {(p.TimestampOption is { } t ? $"TS({t.TsVal},{t.TsEcr})" : "absent")}, expected TS(1002,502)");
+                b.Should.MergedTogether(d0, d1, last);
+                b.Should.RscCounts(d0, 3, 0);
+                return b.Done();
+            },
+        },
+        new()
+        {
+            Id = "RSC-OPT-009",
+            Section = "OPT",
+            Title = "Segments carrying an unknown 10-byte option are never coalesced",
+            Description = "Baseline IPv4 flow where every segment carries NOP NOP and an unknown option of kind 254 "
+                + "with length 10 (8 bytes of body, 0x01..0x08): three in-order 1448-byte segments min(spacing, "
+                + "interval/3) apart (100 us at the defaults), all within one drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: a segment with a TCP option other than timestamps (whatever its length) is never "
+                + "coalesced, even when its neighbours carry the same option: each segment arrives alone and in "
+                + "order.",
+            Source = "E",
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 3);
+                var f = b.V4();
+                byte[] unknown = [1, 1, 254, 10, 1, 2, 3, 4, 5, 6, 7, 8];
+                Func<SegmentSpec, SegmentSpec> withUnknown = s => s with { Options = [new RawOption(unknown)] };
+                var d0 = f.Data(Mss, withUnknown, "data 1448 option 254/10");
+                var d1 = f.Data(Mss, withUnknown, "data 1448 option 254/10");
+                var d2 = f.Data(Mss, withUnknown, "data 1448 option 254/10");
+                b.Must.DeliveredAlone(d0, d1, d2);
+                b.Must.DeliveredInOrder(d0, d1);
+                b.Must.DeliveredInOrder(d1, d2);
+                return b.Done();
+            },
+        },
     ];
 
     internal static string? NeedsTimestampCoalescing(DeviceCapabilities capabilities) =>

@@ -4,8 +4,8 @@ using Rsc.Harness.Core.Net;
 namespace Rsc.TestCases.Support;
 
 /// <summary>
-/// Byte-level edits of a well-formed Ethernet/IPv4/TCP frame (no IPv4 options), each breaking
-/// exactly one thing: checksums the edit did not mean to break are recomputed.
+/// Byte-level edits of a well-formed Ethernet/IPv4/TCP frame (no IPv4 options) or, for the IPv6
+/// edits, an Ethernet/IPv6/TCP frame without extension headers, each breaking exactly one thing: checksums the edit did not mean to break are recomputed.
 /// </summary>
 internal static class FrameEdits
 {
@@ -49,6 +49,29 @@ internal static class FrameEdits
         var f = (byte[])frame.Clone();
         f[Tcp + 12] = (byte)((words << 4) | (f[Tcp + 12] & 0x0F));
         return FixTcpChecksum(f);
+    }
+
+    public static byte[] WithIpv6NextHeader(byte[] frame, byte nextHeader)
+    {
+        var f = (byte[])frame.Clone();
+        f[Ip + 6] = nextHeader;
+        return f;
+    }
+
+    public static byte[] WithIpv6Version(byte[] frame, int version)
+    {
+        var f = (byte[])frame.Clone();
+        f[Ip] = (byte)((version << 4) | (f[Ip] & 0x0F));
+        return f;
+    }
+
+    public static int Ipv6PayloadLength(byte[] frame) => BinaryPrimitives.ReadUInt16BigEndian(frame.AsSpan(Ip + 4));
+
+    public static byte[] WithIpv6PayloadLength(byte[] frame, int payloadLength)
+    {
+        var f = (byte[])frame.Clone();
+        BinaryPrimitives.WriteUInt16BigEndian(f.AsSpan(Ip + 4), (ushort)payloadLength);
+        return f;
     }
 
     public static byte[] WithEtherType(byte[] frame, ushort etherType)
