@@ -59,16 +59,7 @@ internal static class Sizes
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: BurstFrames);
-                var f = b.V4();
-                var all = Fill(f, MaxDatagram - PlainHeaders + 1);
-                var next = f.Data(Mss);
-                var full = all[..FullSegments];
-                var over = all[^1];
-                b.Must.NotMergedTogether(full[^1], over);
-                b.Should.MergedTogether(full);
-                b.Should.MergedTogether(over, next);
-                b.Should.CoalescedFrameCount(2);
-                return b.Done();
+                return OneByteOver(b, b.V4(), MaxDatagram - PlainHeaders + 1);
             },
         },
         new()
@@ -136,16 +127,7 @@ internal static class Sizes
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: BurstFrames);
-                var f = b.V6();
-                var all = Fill(f, MaxDatagram - TcpHeader + 1);
-                var next = f.Data(Mss);
-                var full = all[..FullSegments];
-                var over = all[^1];
-                b.Must.NotMergedTogether(full[^1], over);
-                b.Should.MergedTogether(full);
-                b.Should.MergedTogether(over, next);
-                b.Should.CoalescedFrameCount(2);
-                return b.Done();
+                return OneByteOver(b, b.V6(), MaxDatagram - TcpHeader + 1);
             },
         },
         new()
@@ -201,6 +183,23 @@ internal static class Sizes
     ];
 
     /// <summary>45 full segments plus one carrying the rest of <paramref name="payloadBytes"/>.</summary>
+    /// <summary>
+    /// Fills a unit to one byte past the limit, then sends one more segment: the overflowing segment
+    /// must not join the full unit (MUST) and should start the next one (SHOULD).
+    /// </summary>
+    private static CaseTraffic OneByteOver(CaseBuilder b, FlowCursor f, int payloadBytes)
+    {
+        var all = Fill(f, payloadBytes);
+        var next = f.Data(Mss);
+        var full = all[..FullSegments];
+        var over = all[^1];
+        b.Must.NotMergedTogether(full[^1], over);
+        b.Should.MergedTogether(full);
+        b.Should.MergedTogether(over, next);
+        b.Should.CoalescedFrameCount(2);
+        return b.Done();
+    }
+
     private static ScheduledFrame[] Fill(FlowCursor flow, int payloadBytes)
     {
         var full = flow.Segments(FullSegments);
