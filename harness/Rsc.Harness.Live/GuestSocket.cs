@@ -1,0 +1,134 @@
+using System.Net.Sockets;
+using Rsc.Harness.Core.Devices;
+
+namespace Rsc.Harness.Live;
+
+/// <summary>
+/// The harness end of the guest socket: a Unix SOCK_SEQPACKET socket the device connects to and
+/// sends one message per guest frame on (<see cref="GuestMessage"/>). Disposing removes the file.
+/// </summary>
+public sealed class GuestSocket : IDisposable
+{
+    private readonly Socket _listener;
+    private Socket? _connection;
+    private readonly byte[] _buffer = new byte[GuestMessage.MaxLength + 1];
+    private int _received;
+
+    private GuestSocket(string path, Socket listener)
+    {
+        Path = path;
+        _listener = listener;
+    }
+
+    public string Path { get; }
+
+    public bool IsConnected => _connection is not null;
+
+    /// <summary>Listens on a fresh path from <see cref="LiveNames.NextSocketPath"/>.</summary>
+    public static GuestSocket Listen() => Listen(LiveNames.NextSocketPath());
+
+    public static GuestSocket Listen(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+        var listener = new Socket(AddressFamily.Unix, SocketType.Seqpacket, ProtocolType.Unspecified);
+        try
+        {
+            listener.Bind(new UnixDomainSocketEndPoint(path));
+            listener.Listen(1);
+        }
+        catch (SocketException e)
+        {
+            listener.Dispose();
+            throw new LiveSetupException($"cannot listen on {path}: {e.Message}", e);
+        }
+        return new GuestSocket(path, listener);
+    }
+
+    /// <summary>Waits for the device to connect; false on timeout or when <paramref name="giveUp"/> says so.</summary>
+    public bool Accept(TimeSpan timeout, Func<bool>? giveUp = null)
+    {
+        if (_connection is not null)
+        {
+            return true;
+        }
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_listener.Poll(20_000, SelectMode.SelectRead))
+            {
+                _connection = _listener.Accept();
+                return true;
+            }
+            if (giveUp?.Invoke() == true)
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Waits up to <paramref name="timeoutMs"/> for one guest frame; null on timeout. Throws
+    /// <see cref="DeviceFailureException"/> when the device closed the socket or sent garbage.
+    /// </summary>
+    public (Core.Virtio.VirtioNetHeader Header, byte[] Frame)? Receive(int timeoutMs)
+    {
+        var connection = _connection ?? throw new InvalidOperationException("no device connected");
+        if (!connection.Poll(timeoutMs * 1000, SelectMode.SelectRead))
+        {
+            return null;
+        }
+        int n;
+        try
+        {
+            n = connection.Receive(_buffer, SocketFlags.None);
+        }
+        catch (SocketException e)
+        {
+            throw new DeviceFailureException($"guest socket failed: {e.Message}", e);
+        }
+        if (n == 0)
+        {
+            throw new DeviceClosedSocketException();
+        }
+        int index = _received++;
+        return GuestMessage.Parse(_buffer.AsSpan(0, n), index);
+    }
+
+    public void Dispose()
+    {
+        _connection?.Dispose();
+        _listener.Dispose();
+        try
+        {
+            File.Delete(Path);
+        }
+        catch (IOException)
+        {
+            // Left for the sweep.
+        }
+    }
+}
+
+/// <summary>The device closed its end of the guest socket (usually: it exited).</summary>
+public sealed class DeviceClosedSocketException : Exception
+{
+    public DeviceClosedSocketException()
+        : base("the device closed the guest socket")
+    {
+    }
+
+    public DeviceClosedSocketException(string message)
+        : base(message)
+    {
+    }
+
+    public DeviceClosedSocketException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}

@@ -1,0 +1,119 @@
+using Rsc.Harness.Core.Capture;
+using Rsc.Harness.Core.Devices;
+using Rsc.Harness.Core.Traffic;
+
+namespace Rsc.Harness.Live;
+
+/// <summary>
+/// Runs one case's traffic through a live device on the real clock: a dedicated thread paces the
+/// frames into the device while another collects guest frames, each stamped on the same
+/// <see cref="RunClock"/>; the guest side is watched until the device has had its drain interval
+/// plus the settle time after the last frame.
+/// </summary>
+public static class LiveTrafficRun
+{
+    /// <summary>Time between starting the collector and the plan's offset 0.</summary>
+    public const long LeadInNs = 2_000_000;
+
+    public static async Task<DeviceCapture> RunAsync(
+        TrafficPlan plan,
+        FrameSender send,
+        IGuestFrameSource source,
+        DeviceConfiguration configuration,
+        CancellationToken cancellationToken,
+        Func<string?>? deviceProblem = null,
+        IReadOnlyList<string>? notes = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(send);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var clock = RunClock.StartNew();
+        var guest = new List<GuestFrame>();
+        Exception? collectorFailure = null;
+        var stopCollecting = new ManualResetEventSlim();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        var collector = new Thread(() =>
+        {
+            try
+            {
+                while (true)
+                {
+                    var item = source.Receive(stopCollecting.IsSet ? 0 : 5);
+                    if (item is { } got)
+                    {
+                        guest.Add(new GuestFrame(guest.Count, clock.NowNs - LeadInNs, got.Header, got.Frame));
+                        continue;
+                    }
+                    if (stopCollecting.IsSet || linked.IsCancellationRequested)
+                    {
+                        return;
+                    }
+                }
+            }
+            catch (Exception e)
+            {
+                collectorFailure = e;
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "guest collector",
+        };
+
+        IReadOnlyList<SentFrame> sent = [];
+        long observationEnd = 0;
+        var pacer = new Thread(() =>
+        {
+            try
+            {
+                collector.Start();
+                sent = FramePacer.Send(plan, clock, LeadInNs, send, linked.Token,
+                    () => collectorFailure is not null || deviceProblem?.Invoke() is not null);
+                long lastSent = sent.Count == 0 ? 0 : sent[^1].SentNs;
+                long watchUntil = LeadInNs + Math.Max(lastSent, plan.DurationNs) + configuration.DrainIntervalNs + configuration.SettleNs;
+                while (clock.NowNs < watchUntil && collectorFailure is null && deviceProblem?.Invoke() is null)
+                {
+                    linked.Token.ThrowIfCancellationRequested();
+                    Thread.Sleep(1);
+                }
+                observationEnd = clock.NowNs - LeadInNs;
+            }
+            catch (OperationCanceledException)
+            {
+                // Reported below from the caller's token.
+            }
+            finally
+            {
+                stopCollecting.Set();
+                if (collector.IsAlive || collector.ThreadState != ThreadState.Unstarted)
+                {
+                    collector.Join();
+                }
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "frame pacer",
+            Priority = ThreadPriority.Highest,
+        };
+        pacer.Start();
+        await Task.Run(pacer.Join, CancellationToken.None).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        if (deviceProblem?.Invoke() is { } problem)
+        {
+            throw new DeviceFailureException(problem);
+        }
+        if (collectorFailure is DeviceFailureException failure)
+        {
+            throw failure;
+        }
+        if (collectorFailure is not null)
+        {
+            throw new DeviceFailureException(collectorFailure.Message, collectorFailure);
+        }
+        return new DeviceCapture(sent, guest, TimingMode.Real, null, PacingReport.From(sent), observationEnd, notes ?? []);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text;
+using Rsc.Harness.Live.Linux;
+
+namespace Rsc.Harness.Live;
+
+/// <summary>
+/// A persistent TAP interface this run created (IFF_TAP | IFF_NO_PI | IFF_VNET_HDR, up, IPv6 off),
+/// for a device process to attach to. Disposing deletes it.
+/// </summary>
+public sealed class TapInterface : IDisposable
+{
+    private bool _deleted;
+
+    private TapInterface(string name) => Name = name;
+
+    public string Name { get; }
+
+    /// <summary>True while a process holds the TAP open (the kernel reports carrier only then).</summary>
+    public bool HasCarrier
+    {
+        get
+        {
+            try
+            {
+                return File.ReadAllText($"/sys/class/net/{Name}/carrier").Trim() == "1";
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Creates a TAP named by <see cref="LiveNames"/>.</summary>
+    public static TapInterface Create() => Create(LiveNames.Next(LiveResourceKind.Tap));
+
+    public static unsafe TapInterface Create(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (Encoding.ASCII.GetByteCount(name) > 15)
+        {
+            throw new ArgumentException($"interface name '{name}' is longer than 15 characters", nameof(name));
+        }
+        LiveEnvironment.EnsureAvailable();
+        int fd = LibC.open("/dev/net/tun", LibC.O_RDWR | LibC.O_CLOEXEC);
+        if (fd < 0)
+        {
+            throw new LiveSetupException($"cannot open /dev/net/tun: {LibC.LastError()}");
+        }
+        try
+        {
+            var request = default(LibC.IfReq);
+            var bytes = Encoding.ASCII.GetBytes(name);
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                request.Name[i] = bytes[i];
+            }
+            request.Flags = LibC.IFF_TAP | LibC.IFF_NO_PI | LibC.IFF_VNET_HDR;
+            if (LibC.ioctl(fd, LibC.TUNSETIFF, &request) < 0)
+            {
+                throw new LiveSetupException($"cannot create TAP {name}: {LibC.LastError()}");
+            }
+            if (LibC.ioctl(fd, LibC.TUNSETPERSIST, (void*)1) < 0)
+            {
+                throw new LiveSetupException($"cannot make TAP {name} persistent: {LibC.LastError()}");
+            }
+        }
+        finally
+        {
+            LibC.close(fd);
+        }
+        var tap = new TapInterface(name);
+        try
+        {
+            Interfaces.DisableIpv6(name);
+            HostCommand.Run("ip", "link", "set", "dev", name, "up");
+        }
+        catch
+        {
+            tap.Dispose();
+            throw;
+        }
+        return tap;
+    }
+
+    /// <summary>Waits until a device process has attached (carrier up); false on timeout.</summary>
+    public bool WaitForCarrier(TimeSpan timeout, Func<bool>? giveUp = null)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (HasCarrier)
+            {
+                return true;
+            }
+            if (giveUp?.Invoke() == true)
+            {
+                return false;
+            }
+            Thread.Sleep(5);
+        }
+        return HasCarrier;
+    }
+
+    public void Dispose()
+    {
+        if (_deleted)
+        {
+            return;
+        }
+        _deleted = true;
+        LiveNames.TryDeleteInterface(Name);
+    }
+}
