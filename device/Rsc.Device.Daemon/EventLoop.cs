@@ -19,7 +19,7 @@ public sealed unsafe class EventLoop : IDisposable
     /// <summary>Longest the loop busy-waits for a due timer instead of sleeping.</summary>
     public static readonly TimeSpan SpinLimit = TimeSpan.FromMicroseconds(30);
 
-    private readonly List<Watch> _watches = [];
+    private readonly List<Watcher> _watches = [];
     private readonly long _spinLimitTicks = ToTicks(SpinLimit);
     private int _eventFd;
     private volatile bool _stopRequested;
@@ -55,7 +55,7 @@ public sealed unsafe class EventLoop : IDisposable
         {
             throw new InvalidOperationException("descriptors are watched before the loop runs");
         }
-        _watches.Add(new Watch(fd, events, onReady));
+        _watches.Add(new Watcher(fd, events, onReady));
     }
 
     /// <summary>Asks the loop to return from <see cref="Run"/>; any thread, any number of times.</summary>
@@ -217,5 +217,5 @@ public sealed unsafe class EventLoop : IDisposable
         }
     }
 
-    private readonly record struct Watch(int Fd, short Events, Action<short> OnReady);
+    private readonly record struct Watcher(int Fd, short Events, Action<short> OnReady);
 }

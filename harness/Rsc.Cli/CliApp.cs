@@ -22,6 +22,7 @@ public sealed class CliApp
             new ReproCommand(env),
             new ReplayCommand(env),
             new FaultsCommand(env),
+            new DeviceCommand(env),
             new HelpCommand(env, () => commands),
             new VersionCommand(env),
         ]);

@@ -7,7 +7,7 @@ namespace Rsc.Harness.Live;
 /// The harness end of the guest socket: a Unix SOCK_SEQPACKET socket the device connects to and
 /// sends one message per guest frame on (<see cref="GuestMessage"/>). Disposing removes the file.
 /// </summary>
-public sealed class GuestSocket : IDisposable
+public sealed class GuestSocket : IGuestFrameSource, IDisposable
 {
     private readonly Socket _listener;
     private Socket? _connection;

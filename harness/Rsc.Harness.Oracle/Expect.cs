@@ -82,12 +82,16 @@ public static partial class Expect
         new StatisticsExpectation(coalescedPackets, coalescedOctets, coalesceEvents, aborts);
 
     /// <summary>Any other check, written inline by a case.</summary>
-    public static Expectation That(string rule, string description, Func<ExpectationContext, IEnumerable<Violation>> check)
+    public static Expectation That(string rule, string description, Func<ExpectationContext, IEnumerable<Violation>> check) =>
+        That(rule, description, check, dependsOnTiming: false);
+
+    /// <param name="dependsOnTiming">The check asks where unit boundaries fall; on a real clock its violations become Info (see <see cref="Expectation.DependsOnTiming"/>).</param>
+    public static Expectation That(string rule, string description, Func<ExpectationContext, IEnumerable<Violation>> check, bool dependsOnTiming)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(rule);
         ArgumentNullException.ThrowIfNull(description);
         ArgumentNullException.ThrowIfNull(check);
-        return new InlineExpectation(rule, description, check);
+        return new InlineExpectation(rule, description, check, dependsOnTiming);
     }
 
     private static (int Min, int Max) Range(int min, int? max)

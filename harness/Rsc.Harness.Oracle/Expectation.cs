@@ -33,6 +33,20 @@ public abstract class Expectation
 
     public abstract IEnumerable<Violation> Check(ExpectationContext context);
 
+    /// <summary>
+    /// True when the expectation asks where unit boundaries fall (what merged with what, how many
+    /// frames, which counts). On a real clock those depend on when the device's drain fired, so a
+    /// violation is judged by <see cref="ExcuseOnRealTime"/> first.
+    /// </summary>
+    public virtual bool DependsOnTiming => false;
+
+    /// <summary>
+    /// On a real clock: why timing alone can explain <paramref name="violation"/> (it then becomes Info
+    /// with that reason), or null when it cannot (it stands). Only called when <see cref="DependsOnTiming"/>.
+    /// </summary>
+    protected internal virtual string? ExcuseOnRealTime(Violation violation, ExpectationContext context) =>
+        DependsOnTiming ? RealTimeBoundaries.AnyBoundary : null;
+
     /// <summary>The same check reported under another rule id (e.g. the case's own source key).</summary>
     public Expectation WithRule(string rule)
     {

@@ -52,6 +52,12 @@ public sealed class RscOracle
             var severity = ToSeverity(expectation.Level ?? caseLevel);
             foreach (var v in expectation.Check(context))
             {
+                if (_settings.Timing == TimingMode.Real && expectation.DependsOnTiming
+                    && expectation.ExcuseOnRealTime(v, context) is { } excuse)
+                {
+                    findings.Add(new Finding(expectation.Rule, Severity.Info, $"{v.Message}; not judged on a real clock: {excuse}", v.GuestFrames, v.SentFrames));
+                    continue;
+                }
                 findings.Add(new Finding(expectation.Rule, severity, v.Message, v.GuestFrames, v.SentFrames));
             }
         }

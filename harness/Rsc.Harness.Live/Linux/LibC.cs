@@ -111,3 +111,13 @@ internal static unsafe partial class LibC
         return $"{Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})";
     }
 }
+
+/// <summary>Signals, for stopping a device's whole process group.</summary>
+internal static partial class Signals
+{
+    public const int SIGKILL = 9;
+    public const int SIGTERM = 15;
+
+    [DllImport("libc", SetLastError = true)]
+    public static extern int kill(int pid, int signal);
+}

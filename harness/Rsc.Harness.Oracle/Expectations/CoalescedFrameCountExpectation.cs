@@ -4,6 +4,8 @@ namespace Rsc.Harness.Oracle.Expectations;
 internal sealed class CoalescedFrameCountExpectation(int min, int max)
     : Expectation("R.coalesced-frame-count", min == max ? $"{min} guest frames are coalesced" : $"{min} to {max} guest frames are coalesced")
 {
+    public override bool DependsOnTiming => true;
+
     public override IEnumerable<Violation> Check(ExpectationContext context)
     {
         var coalesced = context.Alignment.Guest.Where(g => g.IsCoalesced).ToList();

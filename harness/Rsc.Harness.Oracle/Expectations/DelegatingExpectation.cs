@@ -15,4 +15,9 @@ internal sealed class DelegatingExpectation : Expectation
     }
 
     public override IEnumerable<Violation> Check(ExpectationContext context) => _inner.Check(context);
+
+    public override bool DependsOnTiming => _inner.DependsOnTiming;
+
+    protected internal override string? ExcuseOnRealTime(Violation violation, ExpectationContext context) =>
+        _inner.ExcuseOnRealTime(violation, context);
 }

@@ -4,6 +4,8 @@ namespace Rsc.Harness.Oracle.Expectations;
 internal sealed class GuestFrameCountExpectation(int min, int max)
     : Expectation("R.guest-frame-count", min == max ? $"the guest receives {min} frames" : $"the guest receives {min} to {max} frames")
 {
+    public override bool DependsOnTiming => true;
+
     public override IEnumerable<Violation> Check(ExpectationContext context)
     {
         int n = context.Capture.Guest.Count;

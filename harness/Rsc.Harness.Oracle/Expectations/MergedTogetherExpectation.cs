@@ -4,6 +4,16 @@ namespace Rsc.Harness.Oracle.Expectations;
 internal sealed class MergedTogetherExpectation(int[] sentIndices)
     : Expectation("R.merged-together", $"sent {string.Join(',', sentIndices)} are delivered in one guest frame")
 {
+    public override bool DependsOnTiming => true;
+
+    /// <summary>
+    /// A drain re-arms only when the next segment arrives, so two drains of one chain are at least an
+    /// interval apart: frames sent within a span S can be cut into at most floor(S / interval) + 2
+    /// pieces by timing. More pieces, or a frame never delivered, is the device's doing.
+    /// </summary>
+    protected internal override string? ExcuseOnRealTime(Violation violation, ExpectationContext context) =>
+        RealTimeBoundaries.ExplainSplit(sentIndices, context);
+
     public override IEnumerable<Violation> Check(ExpectationContext context)
     {
         var placed = sentIndices.Select(i => (Sent: i, Guest: context.Alignment.GuestFrameOf(i))).ToList();

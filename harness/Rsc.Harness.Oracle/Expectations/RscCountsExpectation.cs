@@ -7,6 +7,8 @@ namespace Rsc.Harness.Oracle.Expectations;
 internal sealed class RscCountsExpectation(int sentIndex, int segments, int dupAcks)
     : Expectation("VS.rsc-counts", $"the guest frame holding sent {sentIndex} reports {segments} segments and {dupAcks} dup ACKs")
 {
+    public override bool DependsOnTiming => true;
+
     public override IEnumerable<Violation> Check(ExpectationContext context)
     {
         if (context.Alignment.GuestFrameOf(sentIndex) is not { } g)

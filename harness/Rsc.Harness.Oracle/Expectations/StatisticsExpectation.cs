@@ -4,6 +4,8 @@ namespace Rsc.Harness.Oracle.Expectations;
 internal sealed class StatisticsExpectation(long? coalescedPackets, long? coalescedOctets, long? coalesceEvents, long? aborts)
     : Expectation("OID.statistics", "the device's RSC counters equal the expected values")
 {
+    public override bool DependsOnTiming => true;
+
     public override IEnumerable<Violation> Check(ExpectationContext context)
     {
         var stats = context.Capture.Statistics;

@@ -1,16 +1,20 @@
 using System.Globalization;
 using Rsc.Harness.Adapters.Reference;
+using Rsc.Harness.Adapters.ReferenceTap;
 using Rsc.Harness.Core.Devices;
+using Rsc.Harness.Live.Exec;
 
 namespace Rsc.Harness.Adapters;
 
 /// <summary>Turns a --dut spelling ("reference", "reference:fault=...") into a device factory.</summary>
 public static class DeviceRegistry
 {
-    public const string Syntax = "reference[:KEY=VALUE[,KEY=VALUE]] with fault=NAME[+NAME] and max-flows=N";
+    public const string Syntax =
+        "reference[:fault=NAME[+NAME],max-flows=N] | reference-tap[:same options] | exec:\"COMMAND\"";
 
     /// <summary>Device kinds a --dut spelling may start with.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = [ReferenceDeviceFactory.Kind];
+    public static IReadOnlyList<string> Kinds { get; } =
+        [ReferenceDeviceFactory.Kind, ReferenceTapDeviceFactory.Kind, ExecDeviceFactory.Kind];
 
     /// <summary>Throws <see cref="ArgumentException"/> with a one-line reason for an unknown or malformed spelling.</summary>
     public static IDeviceFactory Create(string dutSpec)
@@ -23,17 +27,29 @@ public static class DeviceRegistry
         int colon = spec.IndexOf(':', StringComparison.Ordinal);
         var kind = colon < 0 ? spec : spec[..colon];
         var options = colon < 0 ? null : spec[(colon + 1)..];
-        if (!string.Equals(kind, ReferenceDeviceFactory.Kind, StringComparison.OrdinalIgnoreCase))
+        switch (kind.ToLowerInvariant())
         {
-            throw new ArgumentException($"unknown device '{kind}'; known devices: {string.Join(", ", Kinds)}");
+            case ReferenceDeviceFactory.Kind:
+            {
+                var (faults, maxFlows) = ReferenceOptions(spec, options);
+                return new ReferenceDeviceFactory(spec, faults, maxFlows ?? ReferenceDeviceFactory.DefaultMaxCachedFlows);
+            }
+            case ReferenceTapDeviceFactory.Kind:
+            {
+                var (faults, maxFlows) = ReferenceOptions(spec, options);
+                return ReferenceTapDeviceFactory.Create(spec, faults, maxFlows);
+            }
+            case ExecDeviceFactory.Kind:
+                return ExecDeviceFactory.Parse(spec, options);
+            default:
+                throw new ArgumentException($"unknown device '{kind}'; known devices: {string.Join(", ", Kinds)}");
         }
-        return CreateReference(spec, options);
     }
 
-    private static ReferenceDeviceFactory CreateReference(string spec, string? options)
+    private static (List<string> Faults, int? MaxFlows) ReferenceOptions(string spec, string? options)
     {
         var faults = new List<string>();
-        int maxFlows = ReferenceDeviceFactory.DefaultMaxCachedFlows;
+        int? maxFlows = null;
         if (options is not null)
         {
             foreach (var option in options.Split(',', StringSplitOptions.TrimEntries))
@@ -60,16 +76,17 @@ public static class DeviceRegistry
                         }
                         break;
                     case "max-flows":
-                        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out maxFlows) || maxFlows <= 0)
+                        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int flows) || flows <= 0)
                         {
                             throw new ArgumentException($"malformed device '{spec}': max-flows must be a positive integer, not '{value}'");
                         }
+                        maxFlows = flows;
                         break;
                     default:
                         throw new ArgumentException($"malformed device '{spec}': unknown setting '{key}'; expected {Syntax}");
                 }
             }
         }
-        return new ReferenceDeviceFactory(spec, faults, maxFlows);
+        return (faults, maxFlows);
     }
 }

@@ -122,7 +122,7 @@ public sealed class ConformanceRunner
         var settings = new OracleSettings
         {
             DrainIntervalNs = interval,
-            LatencyToleranceNs = ToleranceFor(result.Capture!),
+            LatencyToleranceNs = ToleranceFor(result.Capture!, Options),
             Capabilities = result.Device!.Capabilities,
             Timing = result.Capture!.Timing,
         };
@@ -143,9 +143,9 @@ public sealed class ConformanceRunner
         return Finish(result with { Outcome = outcome, Findings = judgement.Findings, Judgement = judgement });
     }
 
-    /// <summary>Virtual time meets every deadline exactly; on a real clock the measured lateness is tolerated.</summary>
-    private static long ToleranceFor(DeviceCapture capture) =>
-        capture.Timing == TimingMode.Virtual ? 0 : Math.Max(0, capture.Pacing.MaxLatenessNs);
+    /// <summary>Virtual time meets every deadline exactly; on a real clock the measured lateness plus the allowance is tolerated.</summary>
+    private static long ToleranceFor(DeviceCapture capture, RunOptions options) =>
+        capture.Timing == TimingMode.Virtual ? 0 : Math.Max(0, capture.Pacing.MaxLatenessNs) + options.RealTimeLatencyAllowanceNs;
 
     private static Judgement JudgeWithOracle(
         OracleSettings settings,

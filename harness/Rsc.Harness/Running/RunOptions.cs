@@ -6,4 +6,12 @@ public sealed record RunOptions
     public long SpacingNs { get; init; } = 100_000;
     public long DrainIntervalNs { get; init; } = 300_000;
     public TimeSpan CaseTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// On a real clock, delay tolerated beyond the drain interval on top of the measured pacing
+    /// lateness: the host's scheduling and the delivery path (TAP, socket, emulation) add some.
+    /// </summary>
+    public long RealTimeLatencyAllowanceNs { get; init; } = DefaultRealTimeLatencyAllowanceNs;
+
+    public const long DefaultRealTimeLatencyAllowanceNs = 1_000_000;
 }

@@ -27,7 +27,7 @@ internal sealed class Expecting(CaseBuilder owner, RequirementLevel level)
     {
         var counts = Expect.RscCounts(frame.Index, segments, dupAcks);
         Add(Expect.That(counts.Rule, counts.Description, context =>
-            context.Settings.Capabilities.ReportsRscInfo ? counts.Check(context) : []), frame);
+            context.Settings.Capabilities.ReportsRscInfo ? counts.Check(context) : [], dependsOnTiming: true), frame);
     }
 
     /// <summary>

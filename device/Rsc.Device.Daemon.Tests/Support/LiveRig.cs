@@ -1,0 +1,62 @@
+namespace Rsc.Device.Daemon.Tests.Support;
+
+/// <summary>
+/// Everything a live test sets up around the daemon: its own TAP, the listening guest socket and an
+/// AF_PACKET injector on the TAP. Dispose removes the TAP and the socket file.
+/// </summary>
+internal sealed class LiveRig : IDisposable
+{
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(20);
+
+    private PacketInjector? _injector;
+
+    private LiveRig(TestTap tap, GuestListener guest)
+    {
+        Tap = tap;
+        Guest = guest;
+    }
+
+    public TestTap Tap { get; }
+
+    public GuestListener Guest { get; }
+
+    /// <summary>Creates the TAP and the listener; ignores the test when the machine cannot run live tests.</summary>
+    public static LiveRig Create()
+    {
+        LiveRequirements.IgnoreUnlessMet();
+        var tap = TestTap.Create();
+        try
+        {
+            return new LiveRig(tap, new GuestListener());
+        }
+        catch
+        {
+            tap.Dispose();
+            throw;
+        }
+    }
+
+    public DaemonOptions Options(TimeSpan interval, RscFault faults = RscFault.None) => new()
+    {
+        Tap = Tap.Name,
+        GuestSocket = Guest.Path,
+        IntervalNs = (long)interval.TotalNanoseconds,
+        Faults = faults,
+    };
+
+    /// <summary>Waits for the daemon's connection; from then on it holds the TAP and frames can be injected.</summary>
+    public void AcceptDaemon()
+    {
+        Guest.Accept(ConnectTimeout);
+        _injector = new PacketInjector(Tap.IfIndex);
+    }
+
+    public void Inject(byte[] frame) => (_injector ?? throw new InvalidOperationException("accept the daemon first")).Send(frame);
+
+    public void Dispose()
+    {
+        _injector?.Dispose();
+        Guest.Dispose();
+        Tap.Dispose();
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using Rsc.Device.Daemon.Linux;
+
+namespace Rsc.Device.Daemon;
+
+/// <summary>
+/// The reference device as a daemon: frames read from a TAP go through <see cref="RscEngine"/> on the
+/// real clock, and every guest frame (virtio_net_hdr_v1 + Ethernet frame) goes to the guest socket.
+/// </summary>
+public static class DeviceDaemon
+{
+    /// <summary>Exit code after a clean stop.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code of a runtime failure: TAP, guest socket, system call.</summary>
+    public const int Failure = 1;
+
+    /// <summary>
+    /// Attaches to the TAP, connects to the guest socket and runs until <paramref name="stop"/> is
+    /// cancelled; then flushes what the engine holds to the socket and closes both.
+    /// Writes one startup line, one closing line and any failure to <paramref name="log"/>, each
+    /// prefixed "rsc device: ".
+    /// </summary>
+    /// <returns><see cref="Success"/> after a requested stop; <see cref="Failure"/> on any runtime failure.</returns>
+    public static int Run(DaemonOptions options, TextWriter log, CancellationToken stop)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(log);
+        try
+        {
+            RunUntilStopped(options, log, stop);
+            return Success;
+        }
+        catch (DaemonException e)
+        {
+            Write(log, e.Message);
+            return Failure;
+        }
+    }
+
+    private static void RunUntilStopped(DaemonOptions options, TextWriter log, CancellationToken stop)
+    {
+        using var tap = TapFile.Attach(options.Tap);
+        using var socket = SeqPacketClient.Connect(options.GuestSocket);
+        using var loop = new EventLoop();
+        var sink = new GuestSocketSink(socket);
+        using var engine = new RscEngine(options.EngineOptions(), loop.Time, sink);
+        var receiver = new TapReceiver(tap, engine, message => Write(log, message));
+        var peerScratch = new byte[256];
+        loop.Watch(tap.Descriptor, LibC.POLLIN, receiver.OnReady);
+        loop.Watch(socket.Descriptor, LibC.POLLIN, _ => socket.CheckPeer(peerScratch));
+
+        Write(log, string.Create(CultureInfo.InvariantCulture,
+            $"tap {tap.Name} (vnet header {TapFile.VnetHeaderSize}), guest socket {socket.Path}, interval {FormatUs(options.IntervalNs)}, faults {options.FaultText()}, max flows {options.MaxFlows}"));
+
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                loop.Run();
+                // Stop requested: no more reading; what the engine holds goes to the guest now.
+                engine.Flush();
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        })
+        {
+            Name = "rsc-device-loop",
+            IsBackground = true,
+        };
+        using (stop.Register(loop.Stop))
+        {
+            thread.Start();
+            thread.Join();
+        }
+        if (failure is not null)
+        {
+            if (failure is DaemonException)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            }
+            throw new DaemonException($"internal error: {failure.GetType().Name}: {failure.Message}", failure);
+        }
+        Write(log, string.Create(CultureInfo.InvariantCulture,
+            $"stopped: {receiver.Received} frame(s) from the tap, {sink.Delivered} delivered to the guest, {receiver.Dropped} dropped; timer lateness {loop.Time.Lateness.Summary()}"));
+    }
+
+    private static string FormatUs(long ns) => string.Create(CultureInfo.InvariantCulture, $"{ns / 1000.0:0.###} us");
+
+    private static void Write(TextWriter log, string message)
+    {
+        log.WriteLine($"rsc device: {message.ReplaceLineEndings(" ")}");
+        log.Flush();
+    }
+}

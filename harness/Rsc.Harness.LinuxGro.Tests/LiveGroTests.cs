@@ -1,0 +1,153 @@
+using System.Buffers.Binary;
+using Rsc.Harness.Core.Devices;
+using Rsc.Harness.Core.Traffic;
+using Rsc.Harness.Core.Virtio;
+using Rsc.Harness.Live;
+using Rsc.Harness.LinuxGro;
+
+namespace Rsc.Harness.LinuxGro.Tests;
+
+[TestFixture]
+[Category("Live")]
+[NonParallelizable]
+public sealed class LiveGroTests
+{
+    private const int Mss = 1448;
+
+    [SetUp]
+    public void RequireLiveEnvironment()
+    {
+        if (LiveEnvironment.WhyUnavailable() is { } reason)
+        {
+            Assert.Ignore(reason);
+        }
+    }
+
+    [Test]
+    public async Task FiveInOrderSegmentsWithinTheFlushTimeoutArriveAsOnePacket()
+    {
+        var builder = new TrafficBuilder();
+        var flow = builder.FlowV4();
+        var payload = new List<byte>();
+        for (int i = 0; i < 5; i++)
+        {
+            payload.AddRange(flow.PayloadFor(flow.NextSeq, Mss));
+            flow.Data(Mss);
+        }
+        var plan = builder.Build();
+        // 400 us of traffic inside a 10 ms flush timeout: one poll sees all of it.
+        var factory = LinuxGroDeviceFactory.Create("linux-gro", null);
+        await using var device = await factory.CreateAsync(new DeviceConfiguration(10_000_000), CancellationToken.None);
+        var capture = await device.RunAsync(plan, CancellationToken.None);
+
+        Assert.That(capture.Guest, Has.Count.EqualTo(1), Describe(capture.Guest));
+        var got = capture.Guest[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(got.Header.GsoType, Is.EqualTo(VirtioGsoType.TcpV4));
+            Assert.That(got.Header.GsoSize, Is.EqualTo(Mss));
+            Assert.That(got.Header.NeedsChecksum, Is.True);
+            Assert.That(got.Header.HasRscInfo, Is.False, "Linux never sets RSC_INFO");
+            Assert.That(got.Header.NumBuffers, Is.Zero);
+            Assert.That(TcpPayload(got.Frame), Is.EqualTo(payload.ToArray()));
+            Assert.That(BinaryPrimitives.ReadUInt32BigEndian(got.Frame.AsSpan(14 + 20 + 4)), Is.EqualTo(BinaryPrimitives.ReadUInt32BigEndian(plan.Frames[0].Frame.AsSpan(14 + 20 + 4))), "sequence number of the first segment");
+        });
+    }
+
+    [Test]
+    public async Task ALoneSegmentArrivesUnchanged()
+    {
+        var builder = new TrafficBuilder();
+        builder.FlowV4().Data(Mss);
+        var plan = builder.Build();
+        var factory = LinuxGroDeviceFactory.Create("linux-gro", null);
+        await using var device = await factory.CreateAsync(new DeviceConfiguration(1_000_000), CancellationToken.None);
+        var capture = await device.RunAsync(plan, CancellationToken.None);
+
+        Assert.That(capture.Guest, Has.Count.EqualTo(1), Describe(capture.Guest));
+        var got = capture.Guest[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(got.Frame, Is.EqualTo(plan.Frames[0].Frame));
+            Assert.That(got.Header.GsoType, Is.EqualTo(VirtioGsoType.None));
+            Assert.That(got.Header.HasRscInfo, Is.False);
+        });
+    }
+
+    [Test]
+    public async Task DeviceInfoDescribesTheKernelAndTheVethPair()
+    {
+        var factory = LinuxGroDeviceFactory.Create("linux-gro", null);
+        await using var device = await factory.CreateAsync(new DeviceConfiguration(300_000), CancellationToken.None);
+        var info = device.Info;
+        Assert.Multiple(() =>
+        {
+            Assert.That(info.Kind, Is.EqualTo("linux-gro"));
+            Assert.That(info.Version, Is.EqualTo(File.ReadAllText("/proc/sys/kernel/osrelease").Trim()));
+            Assert.That(info.Timing, Is.EqualTo(Core.Capture.TimingMode.Real));
+            Assert.That(info.Capabilities, Is.EqualTo(LinuxGroCapabilities.Profile));
+            Assert.That(info.Parameters["gro_flush_timeout-ns"], Is.EqualTo("300000"));
+            Assert.That(info.Parameters["kernel"], Is.EqualTo(info.Version));
+            Assert.That(info.Parameters["veth-send"], Does.StartWith("rscv"));
+            Assert.That(info.Parameters["veth-receive"], Does.StartWith("rscw"));
+        });
+    }
+
+    [Test]
+    public async Task NothingOfTheRunIsLeftAfterDispose()
+    {
+        var factory = LinuxGroDeviceFactory.Create("linux-gro", null);
+        var device = (LinuxGroDevice)await factory.CreateAsync(new DeviceConfiguration(300_000), CancellationToken.None);
+        var names = new[] { device.SenderNamespace, device.ReceiverNamespace };
+        Assert.That(names.All(n => File.Exists(Path.Combine("/run/netns", n))), Is.True, "both namespaces exist while the device lives");
+        var builder = new TrafficBuilder();
+        builder.FlowV4().Data(100);
+        await device.RunAsync(builder.Build(), CancellationToken.None);
+        await device.DisposeAsync();
+
+        Assert.That(OwnLeftovers(), Is.Empty);
+        Assert.That(AllHostInterfaces().Where(i => i == device.SenderInterface || i == device.ReceiverInterface), Is.Empty);
+    }
+
+    [TestCase("sender-namespace")]
+    [TestCase("receiver-namespace")]
+    [TestCase("veth")]
+    [TestCase("gro")]
+    [TestCase("up")]
+    [TestCase("sockets")]
+    public void SetUpFailureCleansUp(string failAfter)
+    {
+        var before = OwnLeftovers();
+        var e = Assert.Throws<LiveSetupException>(() => LinuxGroDevice.Create("linux-gro", new DeviceConfiguration(), step =>
+        {
+            if (step == failAfter)
+            {
+                throw new LiveSetupException($"injected failure after {step}");
+            }
+        }));
+        Assert.That(e!.Message, Does.Contain(failAfter));
+        Assert.That(OwnLeftovers(), Is.EquivalentTo(before));
+    }
+
+    [Test]
+    public void FactoryRejectsOptions()
+    {
+        var e = Assert.Throws<ArgumentException>(() => LinuxGroDeviceFactory.Create("linux-gro:interval=5", "interval=5"));
+        Assert.That(e!.Message, Does.Contain("no options").And.Not.Contain("\n"));
+    }
+
+    private static IReadOnlyList<string> OwnLeftovers() => LiveNames.Existing(owner => owner == Environment.ProcessId);
+
+    private static IEnumerable<string> AllHostInterfaces() => Directory.GetFileSystemEntries("/sys/class/net").Select(p => Path.GetFileName(p)!);
+
+    private static byte[] TcpPayload(byte[] frame)
+    {
+        int ihl = (frame[14] & 0x0f) * 4;
+        int total = BinaryPrimitives.ReadUInt16BigEndian(frame.AsSpan(16));
+        int tcpHeader = (frame[14 + ihl + 12] >> 4) * 4;
+        return frame.AsSpan(14 + ihl + tcpHeader, total - ihl - tcpHeader).ToArray();
+    }
+
+    private static string Describe(IReadOnlyList<Core.Capture.GuestFrame> frames) =>
+        string.Join("; ", frames.Select(f => $"#{f.Index} t={f.TimeNs / 1000}us {f.Frame.Length}B {f.Header}"));
+}

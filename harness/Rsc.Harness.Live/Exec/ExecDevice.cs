@@ -1,0 +1,144 @@
+using System.Globalization;
+using Rsc.Harness.Core.Capture;
+using Rsc.Harness.Core.Devices;
+using Rsc.Harness.Core.Traffic;
+
+namespace Rsc.Harness.Live.Exec;
+
+/// <summary>One external device process with its TAP and guest socket, for one case.</summary>
+public sealed class ExecDevice : IDeviceUnderTest
+{
+    /// <summary>Extra wait, after the observation window, before a silent device is called hung.</summary>
+    public static readonly TimeSpan SilenceGrace = TimeSpan.FromSeconds(1);
+
+    private readonly TapInterface _tap;
+    private readonly GuestSocket _socket;
+    private readonly DeviceProcess _process;
+    private readonly PacketSocket _inject;
+    private readonly DeviceConfiguration _configuration;
+    private int _disposed;
+
+    private ExecDevice(DeviceInfo info, DeviceConfiguration configuration, TapInterface tap, GuestSocket socket, DeviceProcess process, PacketSocket inject)
+    {
+        Info = info;
+        _configuration = configuration;
+        _tap = tap;
+        _socket = socket;
+        _process = process;
+        _inject = inject;
+    }
+
+    public DeviceInfo Info { get; }
+
+    /// <summary>The device's process (tests stop or signal it to prove robustness).</summary>
+    public DeviceProcess Process => _process;
+
+    public string TapName => _tap.Name;
+
+    public string SocketPath => _socket.Path;
+
+    internal static ExecDevice Start(ExecDeviceFactory factory, DeviceConfiguration configuration, CancellationToken cancellationToken)
+    {
+        TapInterface? tap = null;
+        GuestSocket? socket = null;
+        DeviceProcess? process = null;
+        PacketSocket? inject = null;
+        try
+        {
+            tap = TapInterface.Create();
+            socket = GuestSocket.Listen();
+            process = DeviceProcess.Start(factory.Command, new Dictionary<string, string>
+            {
+                ["RSC_TAP"] = tap.Name,
+                ["RSC_GUEST_SOCKET"] = socket.Path,
+                ["RSC_INTERVAL_NS"] = configuration.DrainIntervalNs.ToString(CultureInfo.InvariantCulture),
+            });
+            var p = process;
+            bool GiveUp() => p.HasExited || cancellationToken.IsCancellationRequested;
+            if (!socket.Accept(factory.ConnectTimeout, GiveUp))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                throw new DeviceFailureException(process.HasExited
+                    ? $"device {process.DescribeExit()} before connecting to the guest socket"
+                    : $"device did not connect to the guest socket {socket.Path} within {factory.ConnectTimeout.TotalSeconds:0.#} s (process state {process.State})");
+            }
+            if (!tap.WaitForCarrier(factory.ConnectTimeout, GiveUp))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                throw new DeviceFailureException(process.HasExited
+                    ? $"device {process.DescribeExit()} before attaching to TAP {tap.Name}"
+                    : $"device connected but did not attach to TAP {tap.Name} within {factory.ConnectTimeout.TotalSeconds:0.#} s");
+            }
+            inject = PacketSocket.Open(tap.Name);
+            return new ExecDevice(factory.InfoFor(configuration, tap.Name, socket.Path), configuration, tap, socket, process, inject);
+        }
+        catch
+        {
+            inject?.Dispose();
+            process?.Dispose();
+            socket?.Dispose();
+            tap?.Dispose();
+            throw;
+        }
+    }
+
+    public async Task<DeviceCapture> RunAsync(TrafficPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var source = _socket;
+        DeviceCapture capture;
+        try
+        {
+            capture = await LiveTrafficRun.RunAsync(
+                plan,
+                _inject.Send,
+                source,
+                _configuration,
+                cancellationToken,
+                () => _process.HasExited ? $"device {_process.DescribeExit()}" : null).ConfigureAwait(false);
+        }
+        catch (DeviceFailureException e) when (e.InnerException is DeviceClosedSocketException)
+        {
+            throw new DeviceFailureException(DescribeClosed());
+        }
+        catch (DeviceClosedSocketException)
+        {
+            throw new DeviceFailureException(DescribeClosed());
+        }
+        if (capture.Sent.Count > 0 && capture.Guest.Count == 0)
+        {
+            // Every case delivers something; total silence is a hung device, not a judgement.
+            var extra = source.Receive((int)SilenceGrace.TotalMilliseconds);
+            if (extra is null)
+            {
+                throw new DeviceFailureException(
+                    $"device delivered no frame within {(_configuration.DrainIntervalNs + _configuration.SettleNs) / 1e6 + SilenceGrace.TotalMilliseconds:0.#} ms of the last of {capture.Sent.Count} frames (process state {_process.State}): hung?");
+            }
+        }
+        return capture;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _inject.Dispose();
+            _process.Dispose();
+            _socket.Dispose();
+            _tap.Dispose();
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    private string DescribeClosed()
+    {
+        // Give a dying process a moment so its exit code and last words are known.
+        for (int i = 0; i < 50 && !_process.HasExited; i++)
+        {
+            Thread.Sleep(20);
+        }
+        return _process.HasExited
+            ? $"device {_process.DescribeExit()}"
+            : "device closed the guest socket but is still running";
+    }
+}

@@ -1,0 +1,82 @@
+using Rsc.Harness.Core;
+using Rsc.Harness.Core.Capture;
+using Rsc.Harness.Core.Traffic;
+using Rsc.Harness.Oracle.Tests.Support;
+using static Rsc.Harness.Oracle.Tests.Support.OracleAssert;
+
+namespace Rsc.Harness.Oracle.Tests;
+
+/// <summary>On a real clock only where drains fell is left open; everything else stays strict.</summary>
+public sealed class RealTimeTests
+{
+    private const long IntervalNs = 300_000;
+
+    /// <summary>Four segments 100 us apart: a span of 300 us.</summary>
+    private static TrafficPlan Plan()
+    {
+        var t = new TrafficBuilder();
+        var f = t.FlowV4();
+        for (int i = 0; i < 4; i++) f.Data(1000);
+        return t.Build();
+    }
+
+    private static Judgement JudgeOn(TimingMode timing, Delivery delivery, params Expectation[] expectations)
+    {
+        var capture = delivery.Capture() with { Timing = timing };
+        return new RscOracle(new OracleSettings { DrainIntervalNs = IntervalNs, Timing = timing })
+            .Judge(delivery.Plan, capture, expectations);
+    }
+
+    [Test]
+    public void A_split_one_drain_can_explain_is_info_on_a_real_clock_and_a_failure_on_virtual_time()
+    {
+        var split = new Delivery(Plan()).Coalesced([0, 1]).Coalesced([2, 3]);
+        var real = JudgeOn(TimingMode.Real, split, Expect.MergedTogether(0, 1, 2, 3));
+        Assert.That(real.Outcome, Is.EqualTo(Outcome.Pass), () => Describe(real));
+        var info = Finds(real, "R.merged-together", severity: Severity.Info);
+        Assert.That(info.Message, Does.Contain("not judged on a real clock").And.Contain("up to 3"));
+
+        var virtualTime = JudgeOn(TimingMode.Virtual, split, Expect.MergedTogether(0, 1, 2, 3));
+        Finds(virtualTime, "R.merged-together");
+    }
+
+    [Test]
+    public void More_pieces_than_drains_can_cut_still_fail_on_a_real_clock()
+    {
+        var plan = Plan();
+        // A span of 300 us allows at most 3 pieces; a device that never merges makes 4.
+        var never = new Delivery(plan).AllUnchanged();
+        var j = JudgeOn(TimingMode.Real, never, Expect.MergedTogether(0, 1, 2, 3));
+        Finds(j, "R.merged-together", sent: [0, 1, 2, 3]);
+    }
+
+    [Test]
+    public void A_lost_frame_is_never_excused()
+    {
+        var lost = new Delivery(Plan()).Coalesced([0, 1]).Unchanged(3);
+        var j = JudgeOn(TimingMode.Real, lost, Expect.MergedTogether(0, 1, 2));
+        Finds(j, "R.merged-together");
+        Finds(j, "CONS.lost");
+    }
+
+    [Test]
+    public void Counts_are_info_on_a_real_clock_but_legality_stays_strict()
+    {
+        var split = new Delivery(Plan()).Coalesced([0, 1, 2]).Unchanged(3);
+        var j = JudgeOn(TimingMode.Real, split, Expect.RscCounts(0, 4, 0), Expect.GuestFrameCount(1), Expect.DeliveredAlone(0));
+        Finds(j, "VS.rsc-counts", severity: Severity.Info);
+        Finds(j, "R.guest-frame-count", severity: Severity.Info);
+        // Where the unit ended is open; that sent 0 was merged at all is not.
+        Finds(j, "R.delivered-alone");
+    }
+
+    [Test]
+    public void Inline_checks_are_strict_unless_they_say_they_depend_on_timing()
+    {
+        var split = new Delivery(Plan()).Coalesced([0, 1, 2]).Unchanged(3);
+        IEnumerable<Violation> Broken(ExpectationContext _) => [new Violation("always", [], [])];
+        var j = JudgeOn(TimingMode.Real, split, Expect.That("X.strict", "strict", Broken), Expect.That("X.timing", "timing", Broken, dependsOnTiming: true));
+        Finds(j, "X.strict");
+        Finds(j, "X.timing", severity: Severity.Info);
+    }
+}

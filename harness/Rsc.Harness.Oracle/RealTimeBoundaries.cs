@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace Rsc.Harness.Oracle;
+
+/// <summary>
+/// What a real clock legitimately leaves open: where a device's drain timer cut a run of segments.
+/// Everything else (legality, headers, counts against the frame's own content, order, loss) stays strict.
+/// </summary>
+public static class RealTimeBoundaries
+{
+    public const string AnyBoundary = "on a real clock the unit boundaries depend on when the device's drain fired";
+
+    /// <summary>
+    /// Explains a "merged together" expectation cut into pieces, when the number of pieces fits the
+    /// drains that can fall within the frames' actual send span; null when it does not.
+    /// </summary>
+    public static string? ExplainSplit(IReadOnlyList<int> sentIndices, ExpectationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(sentIndices);
+        ArgumentNullException.ThrowIfNull(context);
+        var guests = new HashSet<int>();
+        long first = long.MaxValue;
+        long last = long.MinValue;
+        foreach (var i in sentIndices)
+        {
+            if (context.Alignment.GuestFrameOf(i) is not int g)
+            {
+                return null;
+            }
+            guests.Add(g);
+            long? at = SentAt(context, i);
+            if (at is null)
+            {
+                return null;
+            }
+            first = Math.Min(first, at.Value);
+            last = Math.Max(last, at.Value);
+        }
+        long span = last - first;
+        // Drains are an interval apart on the device's clock; the harness's own send lateness blurs that
+        // on the send clock (never by more than half an interval, or the premise is gone anyway).
+        long drain = context.Settings.DrainIntervalNs;
+        long interval = Math.Max(drain / 2, drain - Math.Max(0, context.Capture.Pacing.MaxLatenessNs));
+        long allowed = interval <= 0 ? long.MaxValue : span / interval + 2;
+        if (guests.Count > allowed)
+        {
+            return null;
+        }
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{guests.Count} pieces over an actual send span of {span / 1000.0:0.#} us, and drains {context.Settings.DrainIntervalNs / 1000.0:0.#} us apart can cut it into up to {allowed}");
+    }
+
+    private static long? SentAt(ExpectationContext context, int index)
+    {
+        foreach (var s in context.Capture.Sent)
+        {
+            if (s.Index == index)
+            {
+                return s.SentNs;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Rsc.Harness.Qemu.Process;
+
+/// <summary>Everything the QEMU command line is made of for one device.</summary>
+public sealed record QemuLaunch(
+    string Binary,
+    string FirmwarePath,
+    string TapName,
+    string QtestSocketPath,
+    long RscIntervalNs,
+    bool GuestRscExt,
+    bool MergeableBuffers,
+    int MemoryMiB = QemuLaunch.DefaultMemoryMiB,
+    string Mac = QemuLaunch.GuestMac)
+{
+    public const int DefaultMemoryMiB = 128;
+    public const string GuestMac = "52:54:00:12:34:56";
+
+    /// <summary>The argument list (without the binary), as the recipe that worked on this machine has it.</summary>
+    public IReadOnlyList<string> Arguments()
+    {
+        var device = string.Create(CultureInfo.InvariantCulture,
+            $"virtio-net-pci,netdev=n0,addr=0x4,mac={Mac},romfile=,guest_rsc_ext={OnOff(GuestRscExt)},rsc_interval={RscIntervalNs},mrg_rxbuf={OnOff(MergeableBuffers)}");
+        return
+        [
+            "-machine", "pc,accel=tcg",
+            "-nodefaults",
+            "-bios", FirmwarePath,
+            "-no-reboot",
+            "-display", "none",
+            "-m", string.Create(CultureInfo.InvariantCulture, $"{MemoryMiB}M"),
+            "-netdev", $"tap,id=n0,ifname={TapName},script=no,downscript=no,vnet_hdr=on",
+            "-device", device,
+            "-qtest", $"unix:{QtestSocketPath}",
+            "-qtest-log", "/dev/null",
+        ];
+    }
+
+    private static string OnOff(bool value) => value ? "on" : "off";
+}
