@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Rsc.Cli;
 
 using var interrupt = new CancellationTokenSource();
@@ -7,5 +8,11 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = !interrupt.IsCancellationRequested;
     interrupt.Cancel();
 };
+// SIGTERM stops like the first Ctrl-C, so live devices, TAPs and namespaces are removed on the way out.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = !interrupt.IsCancellationRequested;
+    interrupt.Cancel();
+});
 var app = new CliApp(CliEnvironment.Standard(Console.Out, Console.Error));
 return await app.RunAsync(args, interrupt.Token);

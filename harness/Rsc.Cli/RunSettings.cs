@@ -8,7 +8,7 @@ public sealed record RunSettings(string DutSpec, RunOptions Options)
 {
     public const string DefaultDut = "reference";
 
-    public static readonly string[] ValueOptions = ["--dut", "--interval-us", "--spacing-us", "--timeout-s"];
+    public static readonly string[] ValueOptions = ["--dut", "--interval-us", "--spacing-us", "--timeout-s", "--latency-allowance-us"];
 
     public static RunSettings Read(ArgumentReader args)
     {
@@ -19,6 +19,7 @@ public sealed record RunSettings(string DutSpec, RunOptions Options)
             DrainIntervalNs = args.Microseconds("--interval-us", allowZero: false) ?? defaults.DrainIntervalNs,
             SpacingNs = args.Microseconds("--spacing-us", allowZero: true) ?? defaults.SpacingNs,
             CaseTimeout = args.Seconds("--timeout-s") ?? defaults.CaseTimeout,
+            RealTimeLatencyAllowanceNs = args.Microseconds("--latency-allowance-us", allowZero: true) ?? defaults.RealTimeLatencyAllowanceNs,
         };
         return new RunSettings(args.Single("--dut") ?? DefaultDut, options);
     }
@@ -34,6 +35,7 @@ public sealed record RunSettings(string DutSpec, RunOptions Options)
             SpacingUs = Options.SpacingNs / 1000.0,
             IntervalUs = Options.DrainIntervalNs / 1000.0,
             TimeoutS = Options.CaseTimeout.TotalSeconds,
+            LatencyAllowanceUs = Options.RealTimeLatencyAllowanceNs / 1000.0,
             CaseFilter = caseFilter,
         },
         Environment = EnvironmentEntry.Current(),

@@ -15,6 +15,15 @@ public static class LiveTrafficRun
     /// <summary>Time between starting the collector and the plan's offset 0.</summary>
     public const long LeadInNs = 2_000_000;
 
+    /// <summary>
+    /// After the drain window the guest side is watched on until it has been quiet this long, so a
+    /// late frame is judged late (latency) rather than lost.
+    /// </summary>
+    public const long QuietNs = 50_000_000;
+
+    /// <summary>The most the quiet watch extends the window.</summary>
+    public const long MaxOverrunNs = 2_000_000_000;
+
     public static async Task<DeviceCapture> RunAsync(
         TrafficPlan plan,
         FrameSender send,
@@ -30,6 +39,7 @@ public static class LiveTrafficRun
         ArgumentNullException.ThrowIfNull(configuration);
         var clock = RunClock.StartNew();
         var guest = new List<GuestFrame>();
+        long lastGuestNs = 0;
         Exception? collectorFailure = null;
         var stopCollecting = new ManualResetEventSlim();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -43,7 +53,9 @@ public static class LiveTrafficRun
                     var item = source.Receive(stopCollecting.IsSet ? 0 : 5);
                     if (item is { } got)
                     {
-                        guest.Add(new GuestFrame(guest.Count, clock.NowNs - LeadInNs, got.Header, got.Frame));
+                        long at = clock.NowNs;
+                        guest.Add(new GuestFrame(guest.Count, at - LeadInNs, got.Header, got.Frame));
+                        Volatile.Write(ref lastGuestNs, at);
                         continue;
                     }
                     if (stopCollecting.IsSet || linked.IsCancellationRequested)
@@ -63,6 +75,7 @@ public static class LiveTrafficRun
         };
 
         IReadOnlyList<SentFrame> sent = [];
+        Exception? pacerFailure = null;
         long observationEnd = 0;
         var pacer = new Thread(() =>
         {
@@ -73,7 +86,16 @@ public static class LiveTrafficRun
                     () => collectorFailure is not null || deviceProblem?.Invoke() is not null);
                 long lastSent = sent.Count == 0 ? 0 : sent[^1].SentNs;
                 long watchUntil = LeadInNs + Math.Max(lastSent, plan.DurationNs) + configuration.DrainIntervalNs + configuration.SettleNs;
-                while (clock.NowNs < watchUntil && collectorFailure is null && deviceProblem?.Invoke() is null)
+                bool Watching()
+                {
+                    long now = clock.NowNs;
+                    long lastGuest = Volatile.Read(ref lastGuestNs);
+                    // Silence so far: wait the whole overrun before calling the device hung.
+                    long quietFor = lastGuest == 0 && sent.Count > 0 ? MaxOverrunNs : QuietNs;
+                    return now < watchUntil
+                        || (now - Math.Max(lastGuest, watchUntil) < quietFor && now < watchUntil + MaxOverrunNs);
+                }
+                while (Watching() && collectorFailure is null && deviceProblem?.Invoke() is null)
                 {
                     linked.Token.ThrowIfCancellationRequested();
                     Thread.Sleep(1);
@@ -83,6 +105,10 @@ public static class LiveTrafficRun
             catch (OperationCanceledException)
             {
                 // Reported below from the caller's token.
+            }
+            catch (Exception e)
+            {
+                pacerFailure = e;
             }
             finally
             {
@@ -105,6 +131,14 @@ public static class LiveTrafficRun
         if (deviceProblem?.Invoke() is { } problem)
         {
             throw new DeviceFailureException(problem);
+        }
+        if (pacerFailure is QueueFullException full)
+        {
+            throw new DeviceFailureException(full.Message, full);
+        }
+        if (pacerFailure is not null)
+        {
+            throw pacerFailure;
         }
         if (collectorFailure is DeviceFailureException failure)
         {

@@ -67,10 +67,18 @@ public sealed unsafe class PacketSocket : IDisposable
         return socket;
     }
 
-    /// <summary>Sends one whole Ethernet frame (with a 10-byte virtio_net_hdr first when <see cref="VnetHeader"/>).</summary>
+    /// <summary>How long a send waits for room when the interface's queue is full before it gives up.</summary>
+    public static readonly TimeSpan QueueFullTimeout = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Sends one whole Ethernet frame (with a 10-byte virtio_net_hdr first when <see cref="VnetHeader"/>).
+    /// A full queue (the device is not reading fast enough) delays the send, which the recorded send
+    /// time shows; after <see cref="QueueFullTimeout"/> it is a <see cref="QueueFullException"/>.
+    /// </summary>
     public void Send(ReadOnlySpan<byte> frame)
     {
         ObjectDisposedException.ThrowIf(_fd < 0, this);
+        long waitingSince = 0;
         fixed (byte* p = frame)
         {
             while (true)
@@ -80,10 +88,23 @@ public sealed unsafe class PacketSocket : IDisposable
                 {
                     return;
                 }
-                if (System.Runtime.InteropServices.Marshal.GetLastPInvokeError() != LibC.EINTR)
+                int errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+                if (errno == LibC.EINTR)
                 {
-                    throw new LiveSetupException($"send on {InterfaceName} failed: {LibC.LastError()}");
+                    continue;
                 }
+                if (errno is LibC.ENOBUFS or LibC.EAGAIN)
+                {
+                    long now = System.Diagnostics.Stopwatch.GetTimestamp();
+                    waitingSince = waitingSince == 0 ? now : waitingSince;
+                    if (System.Diagnostics.Stopwatch.GetElapsedTime(waitingSince, now) > QueueFullTimeout)
+                    {
+                        throw new QueueFullException($"{InterfaceName}'s queue stayed full for {QueueFullTimeout.TotalMilliseconds:0} ms: the device is not reading it");
+                    }
+                    Thread.SpinWait(50);
+                    continue;
+                }
+                throw new LiveSetupException($"send on {InterfaceName} failed: {LibC.LastError()}");
             }
         }
     }

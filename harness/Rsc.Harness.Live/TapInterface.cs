@@ -73,7 +73,8 @@ public sealed class TapInterface : IDisposable
         try
         {
             Interfaces.DisableIpv6(name);
-            HostCommand.Run("ip", "link", "set", "dev", name, "up");
+            // Room for the catalogue's bursts (1,024 flows, back-to-back frames) while the device reads.
+            HostCommand.Run("ip", "link", "set", "dev", name, "txqueuelen", "20000", "up");
         }
         catch
         {

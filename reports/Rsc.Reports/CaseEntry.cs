@@ -19,6 +19,8 @@ public sealed record CaseEntry
     public int SentFrames { get; init; }
     public int GuestFrames { get; init; }
     public int CoalescedFrames { get; init; }
+    /// <summary>The clock the device ran on; on a real clock <see cref="Pacing"/> shows the jitter.</summary>
+    public Rsc.Harness.Core.Capture.TimingMode? Timing { get; init; }
     public PacingEntry? Pacing { get; init; }
     public IReadOnlyDictionary<string, string> TrafficParameters { get; init; } = new Dictionary<string, string>();
     public StatisticsEntry? Statistics { get; init; }

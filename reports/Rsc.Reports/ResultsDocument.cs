@@ -29,6 +29,9 @@ public sealed record SettingsEntry
     public required double IntervalUs { get; init; }
     public double? TimeoutS { get; init; }
 
+    /// <summary>On a real clock, delay tolerated beyond the interval on top of the measured lateness.</summary>
+    public double? LatencyAllowanceUs { get; init; }
+
     /// <summary>The selection as typed: case ids, and sections as "section:S"; empty means all.</summary>
     public IReadOnlyList<string> CaseFilter { get; init; } = [];
 }

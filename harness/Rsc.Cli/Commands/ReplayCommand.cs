@@ -45,8 +45,8 @@ public sealed class ReplayCommand(CliEnvironment env) : ICommand
             throw new UsageException("--spacing-us and --keep-timing exclude each other");
         }
         long spacing = a.Microseconds("--spacing-us", allowZero: true) ?? DefaultSpacingNs;
-        long interval = a.Microseconds("--interval-us", allowZero: false) ?? new RunOptions().DrainIntervalNs;
         var factory = env.Device(a.Single("--dut") ?? RunSettings.DefaultDut);
+        long interval = a.Microseconds("--interval-us", allowZero: false) ?? factory.DrainIntervalNs ?? new RunOptions().DrainIntervalNs;
 
         var plan = ReadPlan(input, spacing, a.Has("--keep-timing"), out int truncated);
         DeviceCapture capture;
@@ -76,6 +76,12 @@ public sealed class ReplayCommand(CliEnvironment env) : ICommand
         double meanSegments = coalesced.Count == 0 ? 0 : coalesced.Average(g => g.Header.RscSegments ?? 0);
         env.Out.WriteLine($"replayed {input} through {factory.Name}: {capture.Sent.Count} frame(s) in, {capture.Guest.Count} frame(s) out, " +
             $"{coalesced.Count} coalesced, {meanSegments.ToString("0.00", CultureInfo.InvariantCulture)} segments per coalesced frame");
+        if (capture.Timing == TimingMode.Real && capture.Pacing.Frames > 1)
+        {
+            var p = capture.Pacing;
+            env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"pacing on the real clock: gaps mean {p.MeanGapNs / 1000:0.0} us, p50 {p.P50GapNs / 1000.0:0.0} us, p99 {p.P99GapNs / 1000.0:0.0} us, max {p.MaxGapNs / 1000.0:0.0} us; latest send {p.MaxLatenessNs / 1000.0:0.0} us after its deadline"));
+        }
         if (truncated > 0)
         {
             env.Out.WriteLine($"note: {truncated} record(s) were cut short by the capture's snap length and were sent as captured");

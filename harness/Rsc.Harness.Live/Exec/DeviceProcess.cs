@@ -78,7 +78,9 @@ public sealed class DeviceProcess : IDisposable
         {
             return "is still running";
         }
-        _process.WaitForExit(500);
+        // Only the parameterless wait also drains the asynchronous stderr reader; bound it, since a
+        // grandchild may still hold stderr open.
+        Task.Run(() => _process.WaitForExit()).Wait(TimeSpan.FromSeconds(1));
         var tail = StderrTail;
         string how = _process.ExitCode > 128 ? $"was killed by signal {_process.ExitCode - 128}" : $"exited with code {_process.ExitCode}";
         return tail.Length == 0 ? $"{how}; stderr: (empty)" : $"{how}; stderr: {tail.ReplaceLineEndings(" | ")}";

@@ -8,9 +8,6 @@ namespace Rsc.Harness.Live.Exec;
 /// <summary>One external device process with its TAP and guest socket, for one case.</summary>
 public sealed class ExecDevice : IDeviceUnderTest
 {
-    /// <summary>Extra wait, after the observation window, before a silent device is called hung.</summary>
-    public static readonly TimeSpan SilenceGrace = TimeSpan.FromSeconds(1);
-
     private readonly TapInterface _tap;
     private readonly GuestSocket _socket;
     private readonly DeviceProcess _process;
@@ -108,12 +105,8 @@ public sealed class ExecDevice : IDeviceUnderTest
         if (capture.Sent.Count > 0 && capture.Guest.Count == 0)
         {
             // Every case delivers something; total silence is a hung device, not a judgement.
-            var extra = source.Receive((int)SilenceGrace.TotalMilliseconds);
-            if (extra is null)
-            {
-                throw new DeviceFailureException(
-                    $"device delivered no frame within {(_configuration.DrainIntervalNs + _configuration.SettleNs) / 1e6 + SilenceGrace.TotalMilliseconds:0.#} ms of the last of {capture.Sent.Count} frames (process state {_process.State}): hung?");
-            }
+            throw new DeviceFailureException(
+                $"device delivered no frame within {(_configuration.DrainIntervalNs + _configuration.SettleNs + LiveTrafficRun.MaxOverrunNs) / 1e6:0.#} ms of the last of {capture.Sent.Count} frames (process state {_process.State}): hung?");
         }
         return capture;
     }

@@ -33,6 +33,7 @@ internal static unsafe partial class LibC
     public const short POLLIN = 0x0001;
     public const int EINTR = 4;
     public const int EAGAIN = 11;
+    public const int ENOBUFS = 105;
     public const int MSG_DONTWAIT = 0x40;
     public const int MSG_TRUNC = 0x20;
 
@@ -89,6 +90,9 @@ internal static unsafe partial class LibC
 
     [DllImport("libc", SetLastError = true, EntryPoint = "open")]
     public static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+    [DllImport("libc", SetLastError = true)]
+    public static extern nint read(int fd, void* buffer, nint length);
 
     [DllImport("libc", SetLastError = true)]
     public static extern int ioctl(int fd, nuint request, void* argument);

@@ -26,6 +26,7 @@ public static class ResultsMapping
             SentFrames = capture?.Sent.Count ?? 0,
             GuestFrames = capture?.Guest.Count ?? 0,
             CoalescedFrames = CoalescedFrames(result),
+            Timing = capture?.Timing,
             Pacing = capture?.Pacing is { } p ? new PacingEntry(Math.Round(p.MeanGapNs, 1), p.P50GapNs, p.P99GapNs, p.MaxGapNs, p.MaxLatenessNs) : null,
             TrafficParameters = new SortedDictionary<string, string>(result.Plan?.Parameters.ToDictionary() ?? [], StringComparer.Ordinal),
             Statistics = capture?.Statistics is { } s ? new StatisticsEntry(s.CoalescedPackets, s.CoalescedOctets, s.CoalesceEvents, s.Aborts, s.Detail) : null,

@@ -50,7 +50,7 @@ public sealed class ConformanceRunner
         ArgumentNullException.ThrowIfNull(conformanceCase);
         cancellationToken.ThrowIfCancellationRequested();
         long started = _clock.GetTimestamp();
-        long interval = conformanceCase.DrainIntervalNs ?? Options.DrainIntervalNs;
+        long interval = conformanceCase.DrainIntervalNs ?? Factory.DrainIntervalNs ?? Options.DrainIntervalNs;
         long spacing = conformanceCase.SpacingNs ?? Options.SpacingNs;
         var result = new CaseResult(conformanceCase, Outcome.Error, [], TimeSpan.Zero, interval, spacing, null, null, null, null, null);
         CaseResult Finish(CaseResult r) => r with { Duration = _clock.GetElapsedTime(started) };

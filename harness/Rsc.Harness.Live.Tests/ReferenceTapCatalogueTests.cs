@@ -1,0 +1,56 @@
+using System.Text;
+using Rsc.Harness.Adapters;
+using Rsc.Harness.Core;
+using Rsc.Harness.Running;
+using Rsc.TestCases;
+
+namespace Rsc.Harness.Live.Tests;
+
+/// <summary>
+/// The reference engine behind a real TAP, on the real clock, through the external-device contract:
+/// it must pass the whole catalogue, and a named fault must still be caught through that path.
+/// </summary>
+[Category("Live")]
+[NonParallelizable]
+public sealed class ReferenceTapCatalogueTests
+{
+    [SetUp]
+    public void Live() => LiveTest.RequireLive();
+
+    [TearDown]
+    public void NothingLeft() => Assert.That(LiveTest.Leftovers(), Is.Empty, "interfaces or namespaces left behind");
+
+    [Test]
+    public async Task The_reference_device_behind_a_tap_passes_the_whole_catalogue()
+    {
+        var runner = new ConformanceRunner(DeviceRegistry.Create("reference-tap"), new RunOptions());
+        var problems = new StringBuilder();
+        var outcomes = new Dictionary<Outcome, int>();
+        foreach (var c in Catalogue.All)
+        {
+            var result = await runner.RunAsync(c, CancellationToken.None);
+            outcomes[result.Outcome] = outcomes.GetValueOrDefault(result.Outcome) + 1;
+            if (result.Outcome is Outcome.Fail or Outcome.Error or Outcome.NonStrict)
+            {
+                problems.AppendLine($"{c.Id} {result.Outcome}: {result.Error}");
+                foreach (var f in result.Findings)
+                {
+                    problems.AppendLine($"    {f}");
+                }
+            }
+        }
+        TestContext.Out.WriteLine(string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}")));
+        Assert.That(problems.ToString(), Is.Empty);
+        Assert.That(outcomes.GetValueOrDefault(Outcome.Pass), Is.GreaterThan(Catalogue.All.Count * 3 / 4), "most cases are judged, not set aside");
+    }
+
+    [Test]
+    public async Task A_named_fault_is_caught_through_the_tap()
+    {
+        var runner = new ConformanceRunner(DeviceRegistry.Create("reference-tap:fault=checksums-not-recomputed"), new RunOptions());
+        var result = await runner.RunAsync(Catalogue.Find("RSC-BASIC-001")!, CancellationToken.None);
+        Assert.That(result.Outcome, Is.EqualTo(Outcome.Fail), () => string.Join("\n", result.Findings));
+        Assert.That(result.Device!.Kind, Is.EqualTo("reference-tap"));
+        Assert.That(result.Capture!.Timing, Is.EqualTo(Core.Capture.TimingMode.Real));
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text;
+using Rsc.Harness.Live.Linux;
+
+namespace Rsc.Harness.Live.Pacing;
+
+/// <summary>
+/// This process attached to a TAP as its device: frames sent into the TAP's kernel side arrive here,
+/// each behind a 12-byte vnet header, and are timestamped on arrival.
+/// </summary>
+public sealed unsafe class TapQueue : IDisposable
+{
+    private int _fd;
+
+    private TapQueue(int fd) => _fd = fd;
+
+    public static TapQueue Attach(string name)
+    {
+        int fd = LibC.open("/dev/net/tun", LibC.O_RDWR | LibC.O_CLOEXEC);
+        if (fd < 0)
+        {
+            throw new LiveSetupException($"cannot open /dev/net/tun: {LibC.LastError()}");
+        }
+        var request = default(LibC.IfReq);
+        var bytes = Encoding.ASCII.GetBytes(name);
+        for (int i = 0; i < bytes.Length && i < 15; i++)
+        {
+            request.Name[i] = bytes[i];
+        }
+        request.Flags = LibC.IFF_TAP | LibC.IFF_NO_PI | LibC.IFF_VNET_HDR;
+        if (LibC.ioctl(fd, LibC.TUNSETIFF, &request) < 0)
+        {
+            string error = LibC.LastError();
+            LibC.close(fd);
+            throw new LiveSetupException($"cannot attach to TAP {name}: {error}");
+        }
+        int headerSize = 12;
+        LibC.ioctl(fd, LibC.TUNSETVNETHDRSZ, &headerSize);
+        return new TapQueue(fd);
+    }
+
+    /// <summary>Waits up to <paramref name="timeoutMs"/> for a frame; its length with the vnet header, or 0.</summary>
+    public int Read(Span<byte> buffer, int timeoutMs)
+    {
+        var poll = new LibC.PollFd { Fd = _fd, Events = LibC.POLLIN };
+        if (LibC.poll(&poll, 1, timeoutMs) <= 0)
+        {
+            return 0;
+        }
+        fixed (byte* p = buffer)
+        {
+            nint n = LibC.read(_fd, p, buffer.Length);
+            return n < 0 ? 0 : (int)n;
+        }
+    }
+
+    public void Dispose()
+    {
+        int fd = Interlocked.Exchange(ref _fd, -1);
+        if (fd >= 0)
+        {
+            LibC.close(fd);
+        }
+    }
+}
