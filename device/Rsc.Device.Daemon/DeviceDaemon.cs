@@ -40,41 +40,57 @@ public static class DeviceDaemon
 
     private static void RunUntilStopped(DaemonOptions options, TextWriter log, CancellationToken stop)
     {
+        using var loop = new EventLoop();
+        // Before attaching: no frame waits for the JIT, and a peer that sees the connection knows the device is ready.
+        EngineWarmUp.Run(options.EngineOptions(), loop.Time);
         using var tap = TapFile.Attach(options.Tap);
         using var socket = SeqPacketClient.Connect(options.GuestSocket);
-        using var loop = new EventLoop();
         var sink = new GuestSocketSink(socket);
-        using var engine = new RscEngine(options.EngineOptions(), loop.Time, sink);
+        var engine = new RscEngine(options.EngineOptions(), loop.Time, sink);
         var receiver = new TapReceiver(tap, engine, message => Write(log, message));
-        var peerScratch = new byte[256];
-        loop.Watch(tap.Descriptor, LibC.POLLIN, receiver.OnReady);
-        loop.Watch(socket.Descriptor, LibC.POLLIN, _ => socket.CheckPeer(peerScratch));
-
-        Write(log, string.Create(CultureInfo.InvariantCulture,
-            $"tap {tap.Name} (vnet header {TapFile.VnetHeaderSize}), guest socket {socket.Path}, interval {FormatUs(options.IntervalNs)}, faults {options.FaultText()}, max flows {options.MaxFlows}"));
-
         Exception? failure = null;
-        var thread = new Thread(() =>
+        try
         {
-            try
+            var peerScratch = new byte[256];
+            // First calls of the system-call stubs, harmless here (nothing waits, so EAGAIN), not on the first frame.
+            receiver.Poll();
+            socket.CheckPeer(peerScratch);
+            loop.Watch(tap.Descriptor, LibC.POLLIN, receiver.OnReady);
+            loop.Watch(socket.Descriptor, LibC.POLLIN, _ => socket.CheckPeer(peerScratch));
+
+            Write(log, string.Create(CultureInfo.InvariantCulture,
+                $"tap {tap.Name} (vnet header {TapFile.VnetHeaderSize}), guest socket {socket.Path}, interval {FormatUs(options.IntervalNs)}, faults {options.FaultText()}, max flows {options.MaxFlows}"));
+
+            var thread = new Thread(() =>
             {
-                loop.Run();
-                // Stop requested: no more reading; what the engine holds goes to the guest now.
-                engine.Flush();
-            }
-            catch (Exception e)
+                try
+                {
+                    loop.Run();
+                    // Stop requested: no more reading; what the engine holds goes to the guest now.
+                    engine.Flush();
+                }
+                catch (Exception e)
+                {
+                    failure = e;
+                }
+            })
             {
-                failure = e;
+                Name = "rsc-device-loop",
+                IsBackground = true,
+            };
+            using (stop.Register(loop.Stop))
+            {
+                thread.Start();
+                thread.Join();
             }
-        })
+        }
+        catch (Exception e)
         {
-            Name = "rsc-device-loop",
-            IsBackground = true,
-        };
-        using (stop.Register(loop.Stop))
+            failure = e;
+        }
+        finally
         {
-            thread.Start();
-            thread.Join();
+            Dispose(engine, sink, failure);
         }
         if (failure is not null)
         {
@@ -85,7 +101,26 @@ public static class DeviceDaemon
             throw new DaemonException($"internal error: {failure.GetType().Name}: {failure.Message}", failure);
         }
         Write(log, string.Create(CultureInfo.InvariantCulture,
-            $"stopped: {receiver.Received} frame(s) from the tap, {sink.Delivered} delivered to the guest, {receiver.Dropped} dropped; timer lateness {loop.Time.Lateness.Summary()}"));
+            $"stopped: {receiver.Received} frame(s) from the tap, {sink.Delivered} delivered to the guest, {receiver.Dropped} dropped; timer lateness {loop.Time.Lateness.Summary()}; loop allocated {loop.AllocatedBytes} bytes"));
+    }
+
+    /// <summary>
+    /// Disposes the engine, which delivers anything still cached. After a failure that is best effort:
+    /// nothing more goes to a peer that is gone, and a second error never hides the first.
+    /// </summary>
+    private static void Dispose(RscEngine engine, GuestSocketSink sink, Exception? failure)
+    {
+        if (failure is GuestPeerGoneException)
+        {
+            sink.Abandon();
+        }
+        try
+        {
+            engine.Dispose();
+        }
+        catch (DaemonException) when (failure is not null)
+        {
+        }
     }
 
     private static string FormatUs(long ns) => string.Create(CultureInfo.InvariantCulture, $"{ns / 1000.0:0.###} us");

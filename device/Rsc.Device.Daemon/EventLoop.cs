@@ -10,9 +10,10 @@ namespace Rsc.Device.Daemon;
 /// <remarks>
 /// Precision: the loop thread's timer slack is set to 1 ns (PR_SET_TIMERSLACK), so the kernel does
 /// not defer the ppoll wake-up by the default 50 us; the loop asks ppoll to return a little before
-/// the due time (a lead that follows the observed wake-up latency, at most <see cref="SpinLimit"/>)
-/// and spins on <see cref="Stopwatch"/> for the rest. Descriptor handlers and timer callbacks run on
-/// the loop thread; an exception from either ends <see cref="Run"/>.
+/// the due time (a lead that follows the observed wake-up latency: it starts at 20 us and never
+/// exceeds <see cref="SpinLimit"/>) and spins on <see cref="Stopwatch"/> for the rest, polling the
+/// descriptors with a zero timeout meanwhile, so frames are not held back by the spin. Descriptor
+/// handlers and timer callbacks run on the loop thread; an exception from either ends <see cref="Run"/>.
 /// </remarks>
 public sealed unsafe class EventLoop : IDisposable
 {
@@ -24,7 +25,7 @@ public sealed unsafe class EventLoop : IDisposable
     private int _eventFd;
     private volatile bool _stopRequested;
     private int _loopThreadId = -1;
-    private long _leadTicks;
+    private long _leadTicks = ToTicks(SpinLimit) * 2 / 3;
 
     public EventLoop()
     {
@@ -43,6 +44,9 @@ public sealed unsafe class EventLoop : IDisposable
     public LatencyHistogram Oversleep { get; } = new();
 
     public bool StopRequested => _stopRequested;
+
+    /// <summary>Managed bytes the loop thread allocated while running (handlers and callbacks included); set when <see cref="Run"/> returns.</summary>
+    public long AllocatedBytes { get; private set; }
 
     /// <summary>
     /// Calls <paramref name="onReady"/> with the returned poll events whenever <paramref name="fd"/>
@@ -74,12 +78,14 @@ public sealed unsafe class EventLoop : IDisposable
         }
         int previousSlack = LibC.Prctl(LibC.PR_GET_TIMERSLACK, 0, 0, 0, 0);
         LibC.Prctl(LibC.PR_SET_TIMERSLACK, 1, 0, 0, 0);
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         try
         {
             Loop();
         }
         finally
         {
+            AllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
             if (previousSlack > 0)
             {
                 LibC.Prctl(LibC.PR_SET_TIMERSLACK, (nuint)previousSlack, 0, 0, 0);
@@ -120,12 +126,15 @@ public sealed unsafe class EventLoop : IDisposable
                     }
                     if (remaining <= _leadTicks || (timedOut && remaining <= _spinLimitTicks))
                     {
-                        SpinUntil(due);
-                        timedOut = false;
-                        continue;
+                        // Close to due: spin, polling the descriptors without blocking, so a frame that
+                        // arrives before the due time is still handled before the timer fires.
+                        timeout = default;
                     }
-                    sleepTicks = remaining - _leadTicks;
-                    timeout = Timespec.FromNanoseconds(ToNanoseconds(sleepTicks));
+                    else
+                    {
+                        sleepTicks = remaining - _leadTicks;
+                        timeout = Timespec.FromNanoseconds(ToNanoseconds(sleepTicks));
+                    }
                     timeoutPointer = &timeout;
                 }
                 for (int i = 0; i < count; i++)
@@ -146,7 +155,7 @@ public sealed unsafe class EventLoop : IDisposable
                 timedOut = ready == 0;
                 if (timedOut)
                 {
-                    if (timeoutPointer != null)
+                    if (sleepTicks > 0)
                     {
                         LearnOversleep(Stopwatch.GetTimestamp() - before - sleepTicks);
                     }
@@ -177,14 +186,6 @@ public sealed unsafe class EventLoop : IDisposable
         Oversleep.Record(oversleepTicks);
         long sample = Math.Clamp(oversleepTicks, 0, _spinLimitTicks);
         _leadTicks += (sample - _leadTicks) / 8;
-    }
-
-    private static void SpinUntil(long due)
-    {
-        while (Stopwatch.GetTimestamp() < due)
-        {
-            Thread.SpinWait(4);
-        }
     }
 
     private void Wake()

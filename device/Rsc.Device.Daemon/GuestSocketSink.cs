@@ -13,8 +13,17 @@ internal sealed class GuestSocketSink(SeqPacketClient socket) : IGuestSink
 
     public long DeliveredBytes { get; private set; }
 
+    /// <summary>Deliveries after this are dropped: the peer is gone and nothing can reach it.</summary>
+    public bool Abandoned { get; private set; }
+
+    public void Abandon() => Abandoned = true;
+
     public void Deliver(ReadOnlySpan<byte> headerAndFrame)
     {
+        if (Abandoned)
+        {
+            return;
+        }
         socket.Send(headerAndFrame);
         Delivered++;
         DeliveredBytes += headerAndFrame.Length;

@@ -24,6 +24,9 @@ internal sealed class TapReceiver(TapFile tap, RscEngine engine, Action<string> 
     /// <summary>Reads dropped: shorter than the vnet header, or carrying a GSO header (offloads are never enabled).</summary>
     public long Dropped { get; private set; }
 
+    /// <summary>Reads what is waiting (up to <see cref="FramesPerWake"/> frames) without being told it is readable.</summary>
+    public void Poll() => OnReady(0);
+
     public void OnReady(short events)
     {
         for (int i = 0; i < FramesPerWake; i++)

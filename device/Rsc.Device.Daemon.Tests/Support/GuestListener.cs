@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Rsc.Harness.Core.Net;
+using Rsc.Harness.Core.Traffic;
 using Rsc.Harness.Core.Virtio;
 
 namespace Rsc.Device.Daemon.Tests.Support;
@@ -56,8 +57,8 @@ internal sealed class GuestListener : IDisposable
         return new GuestMessage(header, PacketParser.Parse(frame), at);
     }
 
-    /// <summary>The next message of the TCP flow to <paramref name="destinationPort"/>, skipping anything else.</summary>
-    public GuestMessage? ReceiveTcp(ushort destinationPort, TimeSpan timeout)
+    /// <summary>The next message of <paramref name="flow"/> (matched on its ports), skipping anything else.</summary>
+    public GuestMessage? ReceiveTcp(FlowSpec flow, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
@@ -68,7 +69,7 @@ internal sealed class GuestListener : IDisposable
                 return null;
             }
             var message = Receive(left);
-            if (message is null || (message.Packet.IsTcp && message.Packet.DestinationPort == destinationPort))
+            if (message is null || (message.Packet.IsTcp && message.Packet.SourcePort == flow.SourcePort && message.Packet.DestinationPort == flow.DestinationPort))
             {
                 return message;
             }

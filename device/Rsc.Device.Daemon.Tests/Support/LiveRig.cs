@@ -1,14 +1,16 @@
+using Rsc.Harness.Live;
+
 namespace Rsc.Device.Daemon.Tests.Support;
 
 /// <summary>
 /// Everything a live test sets up around the daemon: its own TAP, the listening guest socket and an
-/// AF_PACKET injector on the TAP. Dispose removes the TAP and the socket file.
+/// AF_PACKET socket on the TAP that injects frames into its kernel side. Dispose removes the TAP and the socket file.
 /// </summary>
 internal sealed class LiveRig : IDisposable
 {
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(20);
 
-    private PacketInjector? _injector;
+    private PacketSocket? _injector;
 
     private LiveRig(TestTap tap, GuestListener guest)
     {
@@ -48,7 +50,7 @@ internal sealed class LiveRig : IDisposable
     public void AcceptDaemon()
     {
         Guest.Accept(ConnectTimeout);
-        _injector = new PacketInjector(Tap.IfIndex);
+        _injector = PacketSocket.Open(Tap.Name);
     }
 
     public void Inject(byte[] frame) => (_injector ?? throw new InvalidOperationException("accept the daemon first")).Send(frame);

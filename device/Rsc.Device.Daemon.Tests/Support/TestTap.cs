@@ -18,8 +18,6 @@ internal sealed unsafe class TestTap : IDisposable
 
     public string Name { get; }
 
-    public int IfIndex => int.Parse(File.ReadAllText($"/sys/class/net/{Name}/ifindex").Trim(), System.Globalization.CultureInfo.InvariantCulture);
-
     public static TestTap Create()
     {
         var name = $"rscd{Environment.ProcessId:x}{Interlocked.Increment(ref s_counter):x}";

@@ -19,6 +19,7 @@ internal static unsafe class LibC
     public const int EINTR = 4;
     public const int EAGAIN = 11;
     public const int EPIPE = 32;
+    public const int EBADFD = 77;
     public const int ECONNRESET = 104;
     public const int ENOTCONN = 107;
 

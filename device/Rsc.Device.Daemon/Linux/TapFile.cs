@@ -107,7 +107,9 @@ internal sealed unsafe class TapFile : IDisposable
                 {
                     return 0;
                 }
-                throw new DaemonException($"tap '{Name}': read failed: {LibC.Describe(errno)}");
+                throw errno == LibC.EBADFD
+                    ? new DaemonException($"tap '{Name}' is gone (deleted while attached): {LibC.Describe(errno)}")
+                    : new DaemonException($"tap '{Name}': read failed: {LibC.Describe(errno)}");
             }
         }
     }

@@ -7,9 +7,8 @@ namespace Rsc.Device.Daemon.Tests;
 
 /// <summary>`dotnet rsc.dll device` as a child process, the way scripts run it.</summary>
 [TestFixture]
-[Category("Live")]
 [NonParallelizable]
-public sealed class DeviceProcessLiveTests
+public sealed class DeviceProcessTests
 {
     private const int SIGTERM = 15;
 
@@ -17,6 +16,7 @@ public sealed class DeviceProcessLiveTests
     private static extern int Kill(int pid, int signal);
 
     [Test]
+    [Category("Live")]
     public void SIGTERM_flushes_held_data_and_exits_0_with_settings_from_the_environment()
     {
         using var rig = LiveRig.Create();
@@ -47,11 +47,11 @@ public sealed class DeviceProcessLiveTests
             {
                 rig.Inject(frame.Frame);
             }
-            Assert.That(rig.Guest.ReceiveTcp(flow.Spec.DestinationPort, TimeSpan.FromMilliseconds(300)), Is.Null, "delivered before SIGTERM");
+            Assert.That(rig.Guest.ReceiveTcp(flow.Spec, TimeSpan.FromMilliseconds(300)), Is.Null, "delivered before SIGTERM");
 
             Assert.That(Kill(process.Id, SIGTERM), Is.Zero);
             Assert.That(process.WaitForExit(TimeSpan.FromSeconds(20)), Is.True, "still running 20 s after SIGTERM");
-            var message = rig.Guest.ReceiveTcp(flow.Spec.DestinationPort, TimeSpan.FromSeconds(5));
+            var message = rig.Guest.ReceiveTcp(flow.Spec, TimeSpan.FromSeconds(5));
             var log = stderr.Result;
             Assert.Multiple(() =>
             {
@@ -74,6 +74,7 @@ public sealed class DeviceProcessLiveTests
         }
     }
 
+    /// <summary>Needs no TAP: the child process fails before it looks for one.</summary>
     [Test]
     public void Bad_options_exit_2_with_one_line()
     {
