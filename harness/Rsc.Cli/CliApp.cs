@@ -23,6 +23,8 @@ public sealed class CliApp
             new ReplayCommand(env),
             new FaultsCommand(env),
             new DeviceCommand(env),
+            new PacingCommand(env),
+            new MatrixCommand(env),
             new HelpCommand(env, () => commands),
             new VersionCommand(env),
         ]);
@@ -60,6 +62,12 @@ public sealed class CliApp
         {
             _env.Error.WriteLine($"rsc: {OneLine(e.Message)}");
             return ExitCodes.Usage;
+        }
+        catch (Harness.Live.LiveSetupException e)
+        {
+            // The machine cannot host a live device (not root, no /dev/net/tun, a tool missing).
+            _env.Error.WriteLine($"rsc: {OneLine(e.Message)}");
+            return ExitCodes.Failure;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

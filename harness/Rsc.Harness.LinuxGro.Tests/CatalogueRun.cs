@@ -39,7 +39,9 @@ public sealed class CatalogueRun
         {
             var r = await runner.RunAsync(c, CancellationToken.None);
             counts[r.Outcome] = counts.GetValueOrDefault(r.Outcome) + 1;
-            var rules = string.Join(", ", r.Findings.Where(f => f.Severity != Oracle.Severity.Info || r.Outcome == Outcome.Info).Select(f => f.Rule).Distinct());
+            var rules = r.Outcome == Outcome.Info && r.Findings is [{ Rule: "not-applicable" } na]
+                ? $"not applicable: {na.Message}"
+                : string.Join(", ", r.Findings.Where(f => f.Severity != Oracle.Severity.Info || r.Outcome == Outcome.Info).Select(f => f.Rule).Distinct());
             table.AppendLine(CultureInfo.InvariantCulture, $"| {c.Id} {c.Title} | {c.Level} | {r.Outcome} | {rules}{(r.Error is null ? "" : " error: " + r.Error)} |");
             if (r.Outcome is Outcome.Fail or Outcome.Error or Outcome.NonStrict)
             {
@@ -53,14 +55,14 @@ public sealed class CatalogueRun
                 {
                     foreach (var s in plan.Frames)
                     {
-                        detail.AppendLine(CultureInfo.InvariantCulture, $"  sent #{s.Index} @{s.OffsetNs / 1000}us {s.Frame.Length}B {s.Label}");
+                        detail.AppendLine(CultureInfo.InvariantCulture, $"  sent #{s.Index} @{s.OffsetNs / 1000}us {s.Frame.Length}B {Tcp(s.Frame)} {s.Label}");
                     }
                 }
                 if (r.Capture is { } capture)
                 {
                     foreach (var g in capture.Guest)
                     {
-                        detail.AppendLine(CultureInfo.InvariantCulture, $"  guest #{g.Index} @{g.TimeNs / 1000}us {g.Frame.Length}B {g.Header}");
+                        detail.AppendLine(CultureInfo.InvariantCulture, $"  guest #{g.Index} @{g.TimeNs / 1000}us {g.Frame.Length}B {Tcp(g.Frame)} {g.Header}");
                     }
                     detail.AppendLine(CultureInfo.InvariantCulture, $"  pacing p50 {capture.Pacing.P50GapNs / 1000.0}us p99 {capture.Pacing.P99GapNs / 1000.0}us max-late {capture.Pacing.MaxLatenessNs / 1000.0}us");
                     foreach (var n in capture.Notes)
@@ -76,5 +78,13 @@ public sealed class CatalogueRun
         await File.WriteAllTextAsync(path, $"# linux-gro, {cases.Count} cases: {summary}\n\n{table}\n{detail}");
         TestContext.Out.WriteLine($"{summary}; table in {path}");
         Assert.Pass(summary);
+    }
+
+    private static string Tcp(byte[] frame)
+    {
+        var p = Core.Net.PacketParser.Parse(frame);
+        return p.Shape == Core.Net.PacketShape.Tcp
+            ? $"[{p.SourcePort}>{p.DestinationPort} seq {p.Seq} ack {p.Ack} win {p.Window} {p.Flags} len {p.PayloadLength} id {p.IpId} ttl {p.TtlOrHopLimit}]"
+            : $"[{p.Shape}]";
     }
 }

@@ -23,6 +23,9 @@ public sealed class LinuxGroDevice : IDeviceUnderTest
     /// <summary>Largest packet GRO can build (64 KiB IP datagram) plus Ethernet and vnet headers, with room to spare.</summary>
     internal const int ReceiveBufferSize = 1 << 17;
 
+    /// <summary>MTU of both veth ends: the largest veth allows, so every frame a case builds can pass.</summary>
+    public const int MaxMtu = 65535;
+
     private readonly DeviceConfiguration _configuration;
     private readonly List<IDisposable> _resources = [];
     private readonly List<string> _setupNotes = [];
@@ -110,11 +113,17 @@ public sealed class LinuxGroDevice : IDeviceUnderTest
         Interfaces.DisableIpv6(SenderInterface, _senderNamespace.Name);
         Interfaces.DisableIpv6(ReceiverInterface, _receiverNamespace.Name);
 
-        // veth marks frames for another MAC PACKET_OTHERHOST; give the receiving end the guest MAC
-        // every case addresses, and promiscuous mode for any frame that uses another.
+        // Cases send frames beyond 1500 bytes (size limits); veth refuses to send or forward a frame
+        // longer than the MTU, and GRO itself never looks at it.
+        var mtu = MaxMtu.ToString(CultureInfo.InvariantCulture);
+        Interfaces.InNamespace(_senderNamespace.Name, "ip", "link", "set", "dev", SenderInterface, "mtu", mtu);
+        Interfaces.InNamespace(_receiverNamespace.Name, "ip", "link", "set", "dev", ReceiverInterface, "mtu", mtu);
+
+        // The receiving end takes the guest MAC every case addresses, so frames arrive as PACKET_HOST
+        // as on a real NIC. (Tried here: GRO and the packet tap run before the IP layer's host check,
+        // so frames for another MAC are merged and seen as well; promiscuous mode changes nothing.)
         Interfaces.InNamespace(_receiverNamespace.Name, "ip", "link", "set", "dev", ReceiverInterface,
             "address", FormatMac(FlowSpec.DefaultGuestMac));
-        Interfaces.InNamespace(_receiverNamespace.Name, "ip", "link", "set", "dev", ReceiverInterface, "promisc", "on");
         Interfaces.InNamespace(_receiverNamespace.Name, "ethtool", "-K", ReceiverInterface, "gro", "on");
         // veth hands a frame to the peer's NAPI (and so to GRO) only when the sending end has no TSO
         // feature on, unless the frame comes from a local socket (veth_skb_is_eligible_for_gro).
@@ -157,7 +166,7 @@ public sealed class LinuxGroDevice : IDeviceUnderTest
         afterStep("sockets");
 
         _setupNotes.Add($"veth {SenderInterface} (netns {_senderNamespace.Name}) -> {ReceiverInterface} (netns {_receiverNamespace.Name}); "
-            + $"sending end TSO off, receiving end GRO on, gro_flush_timeout {flushTimeout} ns, napi_defer_hard_irqs {deferIrqs}, receiving end {FormatMac(FlowSpec.DefaultGuestMac)} promiscuous, no addresses, IPv6 off");
+            + $"sending end TSO off, receiving end GRO on, gro_flush_timeout {flushTimeout} ns, napi_defer_hard_irqs {deferIrqs}, receiving end MAC {FormatMac(FlowSpec.DefaultGuestMac)}, MTU {mtu} both ends, no addresses, IPv6 off");
 
         Info = new DeviceInfo(
             name,
@@ -170,6 +179,7 @@ public sealed class LinuxGroDevice : IDeviceUnderTest
                 ["kernel"] = kernel,
                 ["gro_flush_timeout-ns"] = flushTimeout,
                 ["napi_defer_hard_irqs"] = deferIrqs,
+                ["mtu"] = mtu,
                 ["interval-us"] = Microseconds(_configuration.DrainIntervalNs),
                 ["settle-us"] = Microseconds(_configuration.SettleNs),
                 ["veth-send"] = $"{SenderInterface}@{_senderNamespace.Name}",
@@ -197,9 +207,26 @@ public sealed class LinuxGroDevice : IDeviceUnderTest
         }
         if (plan.Frames.Any(f => f.Frame.Length >= 6 && !f.Frame.AsSpan(0, 6).SequenceEqual(FlowSpec.DefaultGuestMac)))
         {
-            notes.Add("some frames are addressed to another MAC than the receiving end's; they reach GRO as PACKET_OTHERHOST (promiscuous mode)");
+            notes.Add("some frames are addressed to another MAC than the receiving end's; GRO still sees them (as PACKET_OTHERHOST)");
         }
-        var capture = await LiveTrafficRun.RunAsync(plan, sender.Send, source, _configuration, cancellationToken, null, notes).ConfigureAwait(false);
+        // A failed send must not escape the pacer thread: it becomes the device's problem and ends the run.
+        string? problem = null;
+        void Send(ReadOnlySpan<byte> frame)
+        {
+            if (problem is not null)
+            {
+                return;
+            }
+            try
+            {
+                sender.Send(frame);
+            }
+            catch (LiveSetupException e)
+            {
+                problem = $"the sending veth end refused a {frame.Length}-byte frame: {e.Message}";
+            }
+        }
+        var capture = await LiveTrafficRun.RunAsync(plan, Send, source, _configuration, cancellationToken, () => problem, notes).ConfigureAwait(false);
         if (source.KernelFrames > 0)
         {
             notes.Add($"{source.KernelFrames} frame(s) sent by the sending end's own kernel (its MAC as source) were left out");

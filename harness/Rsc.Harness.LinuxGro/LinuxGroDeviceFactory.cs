@@ -33,17 +33,27 @@ public sealed class LinuxGroDeviceFactory : IDeviceFactory
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(configuration.DrainIntervalNs);
         cancellationToken.ThrowIfCancellationRequested();
-        // Set-up runs host tools for a few hundred ms: keep it off the caller's thread.
+        _ = LiveNames.SweepOnce();
+        // Set-up runs host tools for a few hundred ms: keep it off the caller's thread. A caller that
+        // gives up half-way (case timeout) never sees the device, so a cancelled set-up removes
+        // everything itself, between steps or once it is complete.
         return Task.Run<IDeviceUnderTest>(() =>
         {
+            LinuxGroDevice device;
             try
             {
-                return LinuxGroDevice.Create(Name, configuration);
+                device = LinuxGroDevice.Create(Name, configuration, _ => cancellationToken.ThrowIfCancellationRequested());
             }
             catch (LiveSetupException e)
             {
                 throw new DeviceFailureException($"linux-gro set-up failed: {e.Message}", e);
             }
+            if (cancellationToken.IsCancellationRequested)
+            {
+                device.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            return device;
         }, cancellationToken);
     }
 }

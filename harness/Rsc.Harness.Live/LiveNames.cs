@@ -30,6 +30,14 @@ public static partial class LiveNames
         return Path.Combine(SocketDirectory, Next(LiveResourceKind.Socket) + ".sock");
     }
 
+    private static readonly Lazy<IReadOnlyList<string>> FirstSweep = new(SweepOrphans);
+
+    /// <summary>
+    /// Runs <see cref="SweepOrphans"/> once per process (the first live device of a run calls it)
+    /// and returns what that sweep removed.
+    /// </summary>
+    public static IReadOnlyList<string> SweepOnce() => FirstSweep.Value;
+
     /// <summary>The owning process id when <paramref name="name"/> is one of ours, else null.</summary>
     public static int? OwnerOf(string name)
     {

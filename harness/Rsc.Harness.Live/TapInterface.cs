@@ -9,6 +9,9 @@ namespace Rsc.Harness.Live;
 /// </summary>
 public sealed class TapInterface : IDisposable
 {
+    /// <summary>The largest MTU a TAP takes: a 64 KiB IP datagram fits.</summary>
+    public const string MaxMtu = "65521";
+
     private bool _deleted;
 
     private TapInterface(string name) => Name = name;
@@ -74,7 +77,8 @@ public sealed class TapInterface : IDisposable
         {
             Interfaces.DisableIpv6(name);
             // Room for the catalogue's bursts (1,024 flows, back-to-back frames) while the device reads.
-            HostCommand.Run("ip", "link", "set", "dev", name, "txqueuelen", "20000", "up");
+            // and an MTU that lets the largest frames (9000-byte MTU, 64 KiB datagrams) in.
+            HostCommand.Run("ip", "link", "set", "dev", name, "txqueuelen", "20000", "mtu", MaxMtu, "up");
         }
         catch
         {

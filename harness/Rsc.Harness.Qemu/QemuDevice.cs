@@ -5,7 +5,7 @@ using Rsc.Harness.Core.Devices;
 using Rsc.Harness.Core.Traffic;
 using Rsc.Harness.Live;
 using Rsc.Harness.Qemu.Firmware;
-using Rsc.Harness.Qemu.Process;
+using Rsc.Harness.Qemu.Host;
 using Rsc.Harness.Qemu.Qtest;
 using Rsc.Harness.Qemu.Virtio;
 
@@ -20,6 +20,9 @@ public sealed class QemuDevice : IDeviceUnderTest
 {
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>The TAP's MTU: the largest a TAP takes (64 KiB minus the Ethernet header), so any frame a case builds can be injected.</summary>
+    public const int TapMtu = 65521;
+
     private readonly QemuProcess _process;
     private readonly QtestClient _qtest;
     private readonly VirtioNetDriver _driver;
@@ -29,6 +32,8 @@ public sealed class QemuDevice : IDeviceUnderTest
     private readonly DeviceConfiguration _configuration;
     private readonly byte[] _guestMac;
     private int _disposed;
+    private int _sendFailures;
+    private string? _lastSendFailure;
 
     private QemuDevice(
         DeviceInfo info,
@@ -109,7 +114,7 @@ public sealed class QemuDevice : IDeviceUnderTest
     }
 
     /// <summary>Injects one frame into the TAP (outside a run).</summary>
-    public void Inject(ReadOnlySpan<byte> frame) => Send(frame);
+    public void Inject(ReadOnlySpan<byte> frame) => _injector.Send(frame);
 
     internal static QemuDevice Start(string name, QemuDeviceOptions options, DeviceConfiguration runConfiguration, CancellationToken cancellationToken)
     {
@@ -139,15 +144,24 @@ public sealed class QemuDevice : IDeviceUnderTest
         try
         {
             Directory.CreateDirectory(LiveNames.SocketDirectory);
-            firmware = Path.Combine(LiveNames.SocketDirectory, LiveNames.Next(LiveResourceKind.Qemu) + ".bin");
+            var qemuName = LiveNames.Next(LiveResourceKind.Qemu);
+            firmware = Path.Combine(LiveNames.SocketDirectory, qemuName + ".bin");
             HaltFirmware.WriteTo(firmware);
             tap = TapInterface.Create();
+            // The TAP starts at MTU 1500: AF_PACKET refuses longer frames (EMSGSIZE), e.g. an IPv6
+            // segment with 1448 bytes of payload (1522-byte frame) or jumbo segments.
+            HostCommand.Run("ip", "link", "set", "dev", tap.Name, "mtu", TapMtu.ToString(CultureInfo.InvariantCulture));
             qtest = QtestClient.Listen(LiveNames.NextSocketPath());
             var settings = options.DriverSettings;
-            var launch = new QemuLaunch(binary, firmware, tap.Name, qtest.Path, configuration.DrainIntervalNs, GuestRscExt: true, settings.MergeableBuffers);
+            var launch = new QemuLaunch(binary, firmware, tap.Name, qtest.Path, configuration.DrainIntervalNs, GuestRscExt: true, settings.MergeableBuffers, ProcessName: qemuName);
             process = QemuProcess.Start(binary, launch.Arguments());
             var started = process;
-            qtest.DescribeDevice = started.Describe;
+            // Called only on failures: give a dying QEMU a moment so its exit code and last words are known.
+            qtest.DescribeDevice = () =>
+            {
+                started.WaitForExit(TimeSpan.FromMilliseconds(500));
+                return started.Describe();
+            };
             qtest.Accept(ConnectTimeout, () => started.HasExited || cancellationToken.IsCancellationRequested);
             cancellationToken.ThrowIfCancellationRequested();
             var driver = VirtioNetDriver.Initialise(qtest, settings, (ulong)launch.MemoryMiB << 20);
@@ -170,7 +184,7 @@ public sealed class QemuDevice : IDeviceUnderTest
                 ["settle-ns"] = configuration.SettleNs.ToString(CultureInfo.InvariantCulture),
                 ["mrg"] = settings.MergeableBuffers ? "on" : "off",
                 ["rsc-ext"] = rscInfo ? "negotiated" : "not negotiated",
-                ["rx-buffers"] = string.Create(CultureInfo.InvariantCulture, $"{Math.Min(settings.RxBuffers, 256)} x {settings.RxBufferSize} bytes"),
+                ["rx-buffers"] = string.Create(CultureInfo.InvariantCulture, $"{driver.RxBuffersPosted} x {settings.RxBufferSize} bytes (queue size {driver.RxQueueSize})"),
                 ["promiscuous"] = driver.PromiscuousSet ? "on (CTRL_RX)" : "off",
                 ["setup-ms"] = clock.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture),
             };
@@ -231,8 +245,14 @@ public sealed class QemuDevice : IDeviceUnderTest
             _driver,
             _configuration,
             cancellationToken,
-            () => _process.ExitProblem,
+            Problem,
             notes).ConfigureAwait(false);
+        int failures = Interlocked.Exchange(ref _sendFailures, 0);
+        if (failures > 0)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{failures} frame(s) could not be handed to the TAP ({_lastSendFailure}): QEMU was not reading it; they count as sent"));
+        }
         if (rewritten > 0)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
@@ -244,6 +264,11 @@ public sealed class QemuDevice : IDeviceUnderTest
     private bool NeedsRewrite(ReadOnlySpan<byte> frame) =>
         !_driver.PromiscuousSet && frame.Length >= 6 && (frame[0] & 1) == 0 && !frame[..6].SequenceEqual(_guestMac);
 
+    /// <summary>
+    /// Sends into the TAP. Never throws (an exception on the pacer thread would end the process): a
+    /// failed send while QEMU runs is a frame the TAP dropped (its queue is full when QEMU stops
+    /// reading), noted; a failed send after QEMU exited stops the run through <see cref="Problem"/>.
+    /// </summary>
     private void Send(ReadOnlySpan<byte> frame)
     {
         try
@@ -252,8 +277,19 @@ public sealed class QemuDevice : IDeviceUnderTest
         }
         catch (LiveSetupException e)
         {
-            throw new DeviceFailureException($"{e.Message}; {_process.Describe()}", e);
+            Interlocked.Increment(ref _sendFailures);
+            _lastSendFailure = e.Message;
         }
+    }
+
+    /// <summary>Null while the device is healthy; what went wrong once QEMU exited.</summary>
+    private string? Problem()
+    {
+        if (_process.ExitProblem is { } exited)
+        {
+            return _lastSendFailure is null ? exited : $"{exited} (last send: {_lastSendFailure})";
+        }
+        return null;
     }
 
     public ValueTask DisposeAsync()

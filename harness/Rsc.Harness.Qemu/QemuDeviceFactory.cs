@@ -1,4 +1,6 @@
 using Rsc.Harness.Core.Devices;
+using Rsc.Harness.Live;
+using Rsc.Harness.Qemu.Host;
 
 namespace Rsc.Harness.Qemu;
 
@@ -35,11 +37,15 @@ public sealed class QemuDeviceFactory : IDeviceFactory
         return new QemuDeviceFactory(spec, QemuDeviceOptions.Parse(options));
     }
 
+    private static readonly Lazy<IReadOnlyList<string>> OrphanSweep = new(() => [.. QemuOrphans.Sweep(), .. LiveNames.SweepOnce()]);
+
     public async Task<IDeviceUnderTest> CreateAsync(DeviceConfiguration configuration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(configuration.DrainIntervalNs);
         cancellationToken.ThrowIfCancellationRequested();
+        // A killed run's QEMUs go first, then the TAPs and sockets they held.
+        _ = OrphanSweep.Value;
         return await Task.Run(() => QemuDevice.Start(Name, Options, configuration, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 }

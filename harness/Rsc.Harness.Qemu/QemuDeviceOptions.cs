@@ -1,5 +1,5 @@
 using System.Globalization;
-using Rsc.Harness.Qemu.Process;
+using Rsc.Harness.Qemu.Host;
 using Rsc.Harness.Qemu.Virtio;
 
 namespace Rsc.Harness.Qemu;

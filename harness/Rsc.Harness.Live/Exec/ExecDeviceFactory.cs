@@ -14,8 +14,6 @@ public sealed class ExecDeviceFactory : IDeviceFactory
     public const string Kind = "exec";
     public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(10);
 
-    private static readonly Lazy<IReadOnlyList<string>> Sweep = new(LiveNames.SweepOrphans);
-
     public ExecDeviceFactory(string name, string command, string kind = Kind, string version = "external", DeviceCapabilities? capabilities = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -56,14 +54,11 @@ public sealed class ExecDeviceFactory : IDeviceFactory
         return new ExecDeviceFactory(spec, command);
     }
 
-    /// <summary>Orphans of killed runs removed when this process first created a live device.</summary>
-    public static IReadOnlyList<string> SweptOrphans => Sweep.Value;
-
     public Task<IDeviceUnderTest> CreateAsync(DeviceConfiguration configuration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         LiveEnvironment.EnsureAvailable();
-        _ = Sweep.Value;
+        _ = LiveNames.SweepOnce();
         return Task.Run(() => (IDeviceUnderTest)ExecDevice.Start(this, configuration, cancellationToken), cancellationToken);
     }
 

@@ -14,7 +14,11 @@ public sealed class CoalescingTests
     public async Task FiveInOrderSegmentsComeOutAsOneFrameWithRscInfo()
     {
         await using var device = await QemuLive.StartAsync("interval-us=10000", 10_000_000);
-        TestContext.Out.WriteLine($"set-up took {device.SetupTime.TotalMilliseconds:0} ms; {device.Info.Parameters["features-negotiated"]}");
+        TestContext.Out.WriteLine($"set-up took {device.SetupTime.TotalMilliseconds:0} ms, {device.RoundTrips} qtest round trips");
+        foreach (var (key, value) in device.Info.Parameters)
+        {
+            TestContext.Out.WriteLine($"  {key} = {value}");
+        }
         var plan = QemuLive.InOrder(5, 1_000_000);
         var capture = await device.RunAsync(plan, CancellationToken.None);
         TestContext.Out.WriteLine(QemuLive.Describe(capture));

@@ -1,7 +1,7 @@
 using Rsc.Harness.Core.Devices;
 using Rsc.Harness.Core.Traffic;
 using Rsc.Harness.Live;
-using Rsc.Harness.Qemu.Process;
+using Rsc.Harness.Qemu.Host;
 
 namespace Rsc.Harness.Qemu.Tests.Live;
 

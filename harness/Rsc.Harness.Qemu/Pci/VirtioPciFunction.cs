@@ -55,7 +55,8 @@ internal sealed class VirtioPciFunction
         config.Write16(PciConfigSpace.Command, 0);
         var bars = new Dictionary<byte, ulong>();
         ulong next = mmioBase;
-        foreach (var bar in capabilities.Select(c => c.Bar).Distinct().Order())
+        // The PCI-config-access capability names no real BAR; only the others are mapped.
+        foreach (var bar in capabilities.Where(c => c.Type != VirtioPciCapabilityType.PciConfig).Select(c => c.Bar).Distinct().Order())
         {
             int register = PciConfigSpace.Bar0 + (4 * bar);
             uint original = config.Read32(register);

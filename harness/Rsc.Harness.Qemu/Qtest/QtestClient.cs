@@ -75,7 +75,7 @@ internal sealed class QtestClient : IDisposable
             }
             if (giveUp?.Invoke() == true)
             {
-                break;
+                throw Failure($"QEMU gave up before connecting to the qtest socket {Path}");
             }
         }
         throw Failure($"QEMU did not connect to the qtest socket {Path} within {timeout.TotalSeconds:0.#} s");

@@ -23,6 +23,7 @@ public static class VirtioFeatures
     public const int CtrlVq = 17;
     public const int CtrlRx = 18;
     public const int CtrlVlan = 19;
+    public const int CtrlRxExtra = 20;
     public const int GuestAnnounce = 21;
     public const int Mq = 22;
     public const int CtrlMacAddr = 23;
@@ -33,6 +34,7 @@ public static class VirtioFeatures
     public const int AccessPlatform = 33;
     public const int RingPacked = 34;
     public const int NotificationData = 38;
+    public const int RingReset = 40;
     public const int GuestRsc4 = 41;
     public const int GuestRsc6 = 42;
     public const int HashReport = 57;
@@ -61,6 +63,7 @@ public static class VirtioFeatures
         [CtrlVq] = "CTRL_VQ",
         [CtrlRx] = "CTRL_RX",
         [CtrlVlan] = "CTRL_VLAN",
+        [CtrlRxExtra] = "CTRL_RX_EXTRA",
         [GuestAnnounce] = "GUEST_ANNOUNCE",
         [Mq] = "MQ",
         [CtrlMacAddr] = "CTRL_MAC_ADDR",
@@ -71,6 +74,7 @@ public static class VirtioFeatures
         [AccessPlatform] = "ACCESS_PLATFORM",
         [RingPacked] = "RING_PACKED",
         [NotificationData] = "NOTIFICATION_DATA",
+        [RingReset] = "RING_RESET",
         [GuestRsc4] = "GUEST_RSC4",
         [GuestRsc6] = "GUEST_RSC6",
         [HashReport] = "HASH_REPORT",

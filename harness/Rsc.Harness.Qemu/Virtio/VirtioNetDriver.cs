@@ -68,6 +68,10 @@ internal sealed class VirtioNetDriver : IGuestFrameSource
 
     public VirtioNetDriverSettings Settings { get; }
 
+    public int RxBuffersPosted => _rxBuffers.Length;
+
+    public int RxQueueSize => _rx.Layout.Size;
+
     public ulong OfferedFeatures { get; }
 
     public ulong NegotiatedFeatures { get; }
@@ -263,6 +267,9 @@ internal sealed class VirtioNetDriver : IGuestFrameSource
             {
                 return null;
             }
+            // Each poll is a qtest round trip (the thread blocks on the answer); yielding between
+            // empty polls leaves the core to QEMU and the pacer on small machines.
+            Thread.Yield();
         }
     }
 

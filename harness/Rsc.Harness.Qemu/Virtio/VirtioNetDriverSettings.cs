@@ -13,8 +13,8 @@ public sealed record VirtioNetDriverSettings(bool RscExt, bool MergeableBuffers,
     /// <summary>With MRG_RXBUF: one Ethernet MTU frame plus the 12-byte header.</summary>
     public const int MergeableBufferSize = 1526;
 
-    public const int DefaultWholeFrameBuffers = 128;
-    public const int DefaultMergeableBuffers = 256;
+    public const int DefaultWholeFrameBuffers = 1024;
+    public const int DefaultMergeableBuffers = 1024;
 
     public static VirtioNetDriverSettings Default { get; } = For(rscExt: true, mergeable: false);
 

@@ -2,7 +2,9 @@ using System.Globalization;
 using Rsc.Harness.Adapters.Reference;
 using Rsc.Harness.Adapters.ReferenceTap;
 using Rsc.Harness.Core.Devices;
+using Rsc.Harness.LinuxGro;
 using Rsc.Harness.Live.Exec;
+using Rsc.Harness.Qemu;
 
 namespace Rsc.Harness.Adapters;
 
@@ -10,11 +12,12 @@ namespace Rsc.Harness.Adapters;
 public static class DeviceRegistry
 {
     public const string Syntax =
-        "reference[:fault=NAME[+NAME],max-flows=N] | reference-tap[:same options] | exec:\"COMMAND\"";
+        "reference[:fault=NAME[+NAME],max-flows=N] | reference-tap[:same options] | exec:\"COMMAND\" | linux-gro"
+        + " | qemu[:interval-us=N,mrg=on|off,rsc-ext=on|off,binary=PATH]";
 
     /// <summary>Device kinds a --dut spelling may start with.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
-        [ReferenceDeviceFactory.Kind, ReferenceTapDeviceFactory.Kind, ExecDeviceFactory.Kind];
+        [ReferenceDeviceFactory.Kind, ReferenceTapDeviceFactory.Kind, ExecDeviceFactory.Kind, LinuxGroDeviceFactory.Kind, QemuDeviceFactory.Kind];
 
     /// <summary>Throws <see cref="ArgumentException"/> with a one-line reason for an unknown or malformed spelling.</summary>
     public static IDeviceFactory Create(string dutSpec)
@@ -41,6 +44,10 @@ public static class DeviceRegistry
             }
             case ExecDeviceFactory.Kind:
                 return ExecDeviceFactory.Parse(spec, options);
+            case LinuxGroDeviceFactory.Kind:
+                return LinuxGroDeviceFactory.Create(spec, options);
+            case QemuDeviceFactory.Kind:
+                return QemuDeviceFactory.Create(spec, options);
             default:
                 throw new ArgumentException($"unknown device '{kind}'; known devices: {string.Join(", ", Kinds)}");
         }

@@ -75,7 +75,17 @@ public sealed class ConformanceRunner
         IDeviceUnderTest? device = null;
         try
         {
-            device = await Factory.CreateAsync(new DeviceConfiguration(interval), timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);
+            var creating = Factory.CreateAsync(new DeviceConfiguration(interval), timeout.Token);
+            try
+            {
+                device = await creating.WaitAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // A live device being set up holds TAPs, namespaces and processes: never abandon it.
+                await DisposeWhenCreatedAsync(creating).ConfigureAwait(false);
+                throw;
+            }
             result = result with { Device = device.Info };
             if (conformanceCase.NotApplicable?.Invoke(device.Info.Capabilities) is { } reason)
             {
@@ -154,6 +164,19 @@ public sealed class ConformanceRunner
         IReadOnlyList<Expectation> expectations,
         RequirementLevel caseLevel) =>
         new RscOracle(settings).Judge(plan, capture, expectations, caseLevel);
+
+    private static async Task DisposeWhenCreatedAsync(Task<IDeviceUnderTest> creating)
+    {
+        try
+        {
+            var device = await creating.WaitAsync(DisposeTimeout).ConfigureAwait(false);
+            await DisposeQuietlyAsync(device).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // A cancelled or failed set-up removes what it made; a hung one is past saving here.
+        }
+    }
 
     private static async Task<string?> DisposeQuietlyAsync(IDeviceUnderTest device)
     {

@@ -26,6 +26,7 @@ internal static class AcksAndDupAcks
             Requirement = "SHOULD: the window update is absorbed into the data unit; MUST: it is counted neither as "
                 + "a segment nor as a duplicate ACK (counts stay 3/0) and the unit carries the new window.",
             Source = "R, IND, NBL",
+            NotApplicable = c => c.AbsorbsWindowUpdates ? null : "the device delivers window updates alone instead of absorbing them (allowed by R)",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 4);
@@ -142,6 +143,7 @@ internal static class AcksAndDupAcks
             Requirement = "SHOULD: a window update does not raise the duplicate-ACK count, so later in-order data "
                 + "still joins the same unit, which reports 4 segments and 0 duplicate ACKs.",
             Source = "R, EX",
+            NotApplicable = c => c.AbsorbsWindowUpdates ? null : "the device delivers window updates alone instead of absorbing them (allowed by R)",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 5);
@@ -202,6 +204,7 @@ internal static class AcksAndDupAcks
                 + "SHOULD: it is absorbed into the one-segment data unit, which then reports 1 segment and 0 "
                 + "duplicate ACKs.",
             Source = "R, IND, VS",
+            NotApplicable = c => c.AbsorbsWindowUpdates ? null : "the device delivers window updates alone instead of absorbing them (allowed by R)",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 2);
@@ -229,6 +232,7 @@ internal static class AcksAndDupAcks
                 + "is never counted as a segment or a duplicate ACK. SHOULD: it is absorbed into the unit the "
                 + "cumulative ACK started, which reports 0 segments and 0 duplicate ACKs.",
             Source = "R, IND, VS",
+            NotApplicable = c => c.AbsorbsWindowUpdates ? null : "the device delivers window updates alone instead of absorbing them (allowed by R)",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 2);

@@ -136,6 +136,7 @@ internal static class CoalescingBasics
                 + "1,024 flows: each flow's three segments form one unit (1,024 coalesced units in all). MUST (the "
                 + "oracle's general rules): every flow's byte stream and order are kept.",
             Source = "R, EX",
+            NotApplicable = c => c.MaxOpenUnits >= 1024 ? null : $"the device holds open units for at most {c.MaxOpenUnits} flows at once",
             Build = ctx =>
             {
                 const int flowCount = 1024;

@@ -125,6 +125,7 @@ internal static class IpExceptions
             Requirement = "MUST: a coalesced unit carries the smallest TTL of its segments (here 60). SHOULD: a TTL "
                 + "difference does not stop coalescing.",
             Source = "IPH",
+            NotApplicable = c => c.MergesAcrossTtlChanges ? null : "the device does not merge segments whose TTL differs",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 3);
@@ -150,6 +151,7 @@ internal static class IpExceptions
             Requirement = "MUST: a coalesced IPv4 unit carries the IP ID of its first segment. SHOULD: IP IDs that "
                 + "do not increase do not stop coalescing when DF is set.",
             Source = "IPH",
+            NotApplicable = c => c.MergesAnyIpIdSequence ? null : "the device merges IPv4 segments only when their IP IDs rise by one per segment or stay fixed",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 3);

@@ -98,7 +98,7 @@ internal static class Ipv6
             Requirement = "MUST: a coalesced IPv6 unit carries the smallest hop limit of its segments (here 50). "
                 + "SHOULD: the difference does not stop coalescing.",
             Source = "IPH",
-            NotApplicable = NeedsIpv6Coalescing,
+            NotApplicable = c => NeedsIpv6Coalescing(c) ?? (c.MergesAcrossTtlChanges ? null : "the device does not merge segments whose hop limit differs"),
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 3);
@@ -250,7 +250,7 @@ internal static class Ipv6
             Requirement = "MUST: a segment with FIN is never coalesced, over IPv6 as over IPv4; the data cached "
                 + "before it is delivered first, then the FIN segment on its own.",
             Source = "E, EX",
-            NotApplicable = NeedsIpv6Coalescing,
+            NotApplicable = c => NeedsIpv6Coalescing(c) ?? (c.DeliversFinAlone ? null : "the device merges an in-order FIN segment into the unit as its last segment instead of delivering it alone"),
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 4);

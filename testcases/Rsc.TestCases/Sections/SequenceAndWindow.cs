@@ -81,6 +81,7 @@ internal static class SequenceAndWindow
             Requirement = "SHOULD: data segments merge although their ACK numbers advance; MUST: the unit carries "
                 + "the ACK number of its last segment.",
             Source = "R, IPH, EX",
+            NotApplicable = c => c.MergesAcrossAckAndWindowChanges ? null : "the device does not merge data segments whose ACK number changes",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 3);
@@ -110,6 +111,7 @@ internal static class SequenceAndWindow
             Requirement = "SHOULD: a window change on data does not stop coalescing; MUST: the unit carries the "
                 + "window of its last segment.",
             Source = "R, IPH",
+            NotApplicable = c => c.MergesAcrossAckAndWindowChanges ? null : "the device does not merge data segments whose window changes",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 3);

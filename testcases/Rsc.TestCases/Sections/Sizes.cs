@@ -56,6 +56,7 @@ internal static class Sizes
             Requirement = "MUST: merging never produces an IP datagram over 65535 bytes, so the 336-byte segment "
                 + "does not join. SHOULD: it starts a new unit, which the segment after it joins.",
             Source = "E, R, IPH",
+            NotApplicable = c => c.ContinuesAfterShortSegment ? null : "the device ends a unit at a segment shorter than its MSS, so the short segment that overflows cannot start a unit that continues",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: BurstFrames);
@@ -99,7 +100,7 @@ internal static class Sizes
             Requirement = "SHOULD: an IPv6 unit may grow until its payload length field reaches 65535; all 46 "
                 + "segments coalesce into one unit reporting 46 segments.",
             Source = "E, R, IPH",
-            NotApplicable = Ipv6.NeedsIpv6Coalescing,
+            NotApplicable = c => Ipv6.NeedsIpv6Coalescing(c) ?? (c.MaxIpv6PayloadLength >= 65535 ? null : $"the device limits an IPv6 unit to a payload length of {c.MaxIpv6PayloadLength}"),
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: BurstFrames);
@@ -123,7 +124,7 @@ internal static class Sizes
             Requirement = "MUST: merging never produces an IPv6 payload length over 65535 (no jumbogram), so the "
                 + "356-byte segment does not join. SHOULD: it starts a new unit, which the segment after it joins.",
             Source = "E, R, IPH",
-            NotApplicable = Ipv6.NeedsIpv6Coalescing,
+            NotApplicable = c => Ipv6.NeedsIpv6Coalescing(c) ?? (c.ContinuesAfterShortSegment ? null : "the device ends a unit at a segment shorter than its MSS, so the short segment that overflows cannot start a unit that continues"),
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: BurstFrames);
@@ -143,6 +144,7 @@ internal static class Sizes
                 + "estimated from its size and the MSS (3632 / 1448 gives 2 or 3), and gso_size is no larger than "
                 + "the largest segment (1448). SHOULD: the four segments coalesce into one unit.",
             Source = "IPH, IND, VS",
+            NotApplicable = c => c.ContinuesAfterShortSegment ? null : "the device ends a unit at a segment shorter than its MSS, so mixed sizes cannot form one unit",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 4);

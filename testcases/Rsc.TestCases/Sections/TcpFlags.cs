@@ -26,6 +26,7 @@ internal static class TcpFlags
                 + "MUST, since the guest's stack would keep waiting for data that already arrived. The oracle's "
                 + "general rule R.psh-or judges the header.",
             Source = "R, IPH",
+            NotApplicable = c => c.ContinuesAfterPsh ? null : "the device ends a unit at its PSH segment, so no data follows PSH inside a unit",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 3);
@@ -49,6 +50,7 @@ internal static class TcpFlags
             Requirement = "MUST: a segment with FIN is never coalesced; the data cached before it is delivered "
                 + "first, then the FIN segment on its own.",
             Source = "E, EX",
+            NotApplicable = c => c.DeliversFinAlone ? null : "the device merges an in-order FIN segment into the unit as its last segment instead of delivering it alone",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 4);
@@ -199,6 +201,7 @@ internal static class TcpFlags
             Requirement = "MUST: the unit has PSH set if any of its segments had it, however many did (as "
                 + "RSC-FLAG-001). SHOULD: PSH does not stop coalescing, so all four form one unit.",
             Source = "R, IPH",
+            NotApplicable = c => c.ContinuesAfterPsh ? null : "the device ends a unit at its PSH segment, so no data follows PSH inside a unit",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 4);

@@ -232,6 +232,7 @@ internal static class TcpOptions
                 + "coalesced, even when its neighbours carry the same option: each segment arrives alone and in "
                 + "order.",
             Source = "E",
+            NotApplicable = c => c.RefusesOtherTcpOptions ? null : "the device merges segments whose TCP options are byte-identical, whatever the options",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 3);

@@ -24,6 +24,7 @@ internal static class TimerAndLatency
             Requirement = "MUST: a cached segment is not held longer than the drain interval, even when no further "
                 + "traffic arrives; a unit of one segment is delivered unchanged.",
             Source = "R, SEED, IND",
+            NotApplicable = NeedsDrainTimer,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx);
@@ -76,6 +77,7 @@ internal static class TimerAndLatency
             Requirement = "MUST: no segment is held past the 50 us interval. SHOULD: consequently every segment is "
                 + $"delivered alone ({RatioSegments} guest frames, ratio 1).",
             Source = "R, SEED",
+            NotApplicable = NeedsDrainTimer,
             DrainIntervalNs = 50_000,
             SpacingNs = WhqlSpacingNs,
             Build = ctx => Ratio(ctx, RatioSegments, RatioSegments),
@@ -123,6 +125,7 @@ internal static class TimerAndLatency
             Requirement = "MUST: whatever timers a device keeps (per flow, per IP version or global), no segment of "
                 + "any flow is held longer than the drain interval.",
             Source = "R, SEED",
+            NotApplicable = NeedsDrainTimer,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx);

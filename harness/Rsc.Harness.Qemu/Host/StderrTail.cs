@@ -1,4 +1,4 @@
-namespace Rsc.Harness.Qemu.Process;
+namespace Rsc.Harness.Qemu.Host;
 
 /// <summary>The last lines a process wrote to stderr, kept for error messages. Thread-safe.</summary>
 public sealed class StderrTail

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace Rsc.Harness.Qemu.Process;
+namespace Rsc.Harness.Qemu.Host;
 
 /// <summary>What <c>qemu-system-x86_64 --version</c> says, cached per binary.</summary>
 public static partial class QemuVersion

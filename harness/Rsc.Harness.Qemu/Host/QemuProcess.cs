@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Rsc.Harness.Core.Devices;
 
-namespace Rsc.Harness.Qemu.Process;
+namespace Rsc.Harness.Qemu.Host;
 
 /// <summary>
 /// One running QEMU with its stderr captured (the last lines are kept). Starting failures and exits
@@ -95,12 +95,12 @@ public sealed partial class QemuProcess : IDisposable
     {
         if (HasExited)
         {
-            // Let the stderr reader catch up with the last lines.
+            // Only the parameterless wait also waits for the stderr reader to reach the end.
             try
             {
-                _process.WaitForExit(500);
+                Task.Run(() => _process.WaitForExit()).Wait(TimeSpan.FromSeconds(1));
             }
-            catch (InvalidOperationException)
+            catch (AggregateException)
             {
                 // Gone.
             }

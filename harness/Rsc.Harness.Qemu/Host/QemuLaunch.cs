@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Rsc.Harness.Qemu.Process;
+namespace Rsc.Harness.Qemu.Host;
 
 /// <summary>Everything the QEMU command line is made of for one device.</summary>
 public sealed record QemuLaunch(
@@ -11,19 +11,30 @@ public sealed record QemuLaunch(
     long RscIntervalNs,
     bool GuestRscExt,
     bool MergeableBuffers,
+    int RxQueueSize = QemuLaunch.DefaultRxQueueSize,
+    string? ProcessName = null,
     int MemoryMiB = QemuLaunch.DefaultMemoryMiB,
     string Mac = QemuLaunch.GuestMac)
 {
     public const int DefaultMemoryMiB = 128;
+
+    /// <summary>QEMU's largest rx queue: a timer flush of many flows needs one buffer per flow at once.</summary>
+    public const int DefaultRxQueueSize = 1024;
     public const string GuestMac = "52:54:00:12:34:56";
 
-    /// <summary>The argument list (without the binary), as the recipe that worked on this machine has it.</summary>
+    /// <summary>
+    /// The argument list (without the binary), as the recipe that worked on this machine has it. With
+    /// <see cref="ProcessName"/> (a LiveNames name) QEMU also names its process so,
+    /// e.g. in /proc/PID/comm, a left-over QEMU can be traced to the run that started it.
+    /// </summary>
     public IReadOnlyList<string> Arguments()
     {
         var device = string.Create(CultureInfo.InvariantCulture,
-            $"virtio-net-pci,netdev=n0,addr=0x4,mac={Mac},romfile=,guest_rsc_ext={OnOff(GuestRscExt)},rsc_interval={RscIntervalNs},mrg_rxbuf={OnOff(MergeableBuffers)}");
+            $"virtio-net-pci,netdev=n0,addr=0x4,mac={Mac},romfile=,guest_rsc_ext={OnOff(GuestRscExt)},rsc_interval={RscIntervalNs},mrg_rxbuf={OnOff(MergeableBuffers)},rx_queue_size={RxQueueSize}");
+        var name = ProcessName is null ? Array.Empty<string>() : ["-name", $"{ProcessName},process={ProcessName}"];
         return
         [
+            .. name,
             "-machine", "pc,accel=tcg",
             "-nodefaults",
             "-bios", FirmwarePath,
