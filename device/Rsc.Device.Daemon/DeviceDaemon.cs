@@ -63,6 +63,8 @@ public static class DeviceDaemon
 
             var thread = new Thread(() =>
             {
+                // nice -10 (root may): the loop keeps its timers on a busy host; best effort.
+                _ = LibC.SetPriority(0, LibC.GetThreadId(), -10);
                 try
                 {
                     loop.Run();

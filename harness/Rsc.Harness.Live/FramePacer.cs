@@ -38,8 +38,11 @@ public static class FramePacer
             {
                 break;
             }
+            // Stamped when the frame is handed over: the device cannot have it earlier, so a delivery
+            // is never seen before its send even when this thread is preempted inside send().
+            long handedAt = clock.NowNs;
             send(frame.Frame);
-            sent.Add(new SentFrame(frame.Index, frame.OffsetNs, clock.NowNs - startNs, frame.Frame));
+            sent.Add(new SentFrame(frame.Index, frame.OffsetNs, handedAt - startNs, frame.Frame));
         }
         return sent;
     }

@@ -46,6 +46,7 @@ public static class LiveTrafficRun
 
         var collector = new Thread(() =>
         {
+            TimeCriticalThread.Raise();
             try
             {
                 while (true)
@@ -79,6 +80,7 @@ public static class LiveTrafficRun
         long observationEnd = 0;
         var pacer = new Thread(() =>
         {
+            TimeCriticalThread.Raise();
             try
             {
                 collector.Start();

@@ -63,11 +63,24 @@ public sealed class RealTimeTests
     public void Counts_are_info_on_a_real_clock_but_legality_stays_strict()
     {
         var split = new Delivery(Plan()).Coalesced([0, 1, 2]).Unchanged(3);
-        var j = JudgeOn(TimingMode.Real, split, Expect.RscCounts(0, 4, 0), Expect.GuestFrameCount(1), Expect.DeliveredAlone(0));
+        var j = JudgeOn(TimingMode.Real, split, Expect.RscCounts(0, 4, 0), Expect.GuestFrameCount(1), Expect.DeliveredAlone(0), Expect.NotMergedTogether(1, 2));
         Finds(j, "VS.rsc-counts", severity: Severity.Info);
         Finds(j, "R.guest-frame-count", severity: Severity.Info);
-        // Where the unit ended is open; that sent 0 was merged at all is not.
+        // A legal merge the case did not plan is open on a real clock...
+        Finds(j, "R.delivered-alone", severity: Severity.Info);
+        Finds(j, "R.not-merged-together", severity: Severity.Info);
+        Assert.That(j.Outcome, Is.EqualTo(Outcome.Pass), () => Describe(j));
+    }
+
+    [Test]
+    public void An_illegal_merge_is_never_excused()
+    {
+        // ...an illegal one is not: a wrong IP ID in the coalesced header fails the general rules.
+        var wrong = new Delivery(Plan()).Coalesced([0, 1, 2], segment: s => s with { IpId = (ushort)(s.IpId + 7) }).Unchanged(3);
+        var j = JudgeOn(TimingMode.Real, wrong, Expect.DeliveredAlone(0), Expect.NotMergedTogether(1, 2));
+        Finds(j, "IPH.ip-id-first");
         Finds(j, "R.delivered-alone");
+        Finds(j, "R.not-merged-together");
     }
 
     [Test]

@@ -5,7 +5,11 @@ using Rsc.Harness.Core.Traffic;
 namespace Rsc.Harness.Oracle;
 
 /// <summary>Everything an expectation may look at.</summary>
-public sealed record ExpectationContext(TrafficPlan Plan, DeviceCapture Capture, Alignment Alignment, OracleSettings Settings);
+public sealed record ExpectationContext(TrafficPlan Plan, DeviceCapture Capture, Alignment Alignment, OracleSettings Settings)
+{
+    /// <summary>What the general rules found before the case's expectations were judged.</summary>
+    public IReadOnlyList<Finding> GeneralFindings { get; init; } = [];
+}
 
 /// <summary>One broken expectation: what was expected vs observed, and the frames concerned.</summary>
 public sealed record Violation(string Message, IReadOnlyList<int> GuestFrames, IReadOnlyList<int> SentFrames);
@@ -44,7 +48,7 @@ public abstract class Expectation
     /// On a real clock: why timing alone can explain <paramref name="violation"/> (it then becomes Info
     /// with that reason), or null when it cannot (it stands). Only called when <see cref="DependsOnTiming"/>.
     /// </summary>
-    protected internal virtual string? ExcuseOnRealTime(Violation violation, ExpectationContext context) =>
+    public virtual string? ExcuseOnRealTime(Violation violation, ExpectationContext context) =>
         DependsOnTiming ? RealTimeBoundaries.AnyBoundary : null;
 
     /// <summary>The same check reported under another rule id (e.g. the case's own source key).</summary>

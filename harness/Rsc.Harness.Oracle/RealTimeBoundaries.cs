@@ -50,6 +50,24 @@ public static class RealTimeBoundaries
             $"{guests.Count} pieces over an actual send span of {span / 1000.0:0.#} us, and drains {context.Settings.DrainIntervalNs / 1000.0:0.#} us apart can cut it into up to {allowed}");
     }
 
+    /// <summary>
+    /// Explains an unexpected merge: where a unit began depends on earlier drains, so a merge the
+    /// case did not plan is open on a real clock — provided every general rule finds it legal (an
+    /// illegal merge has its own failure anyway, and then no excuse is given).
+    /// </summary>
+    public static string? ExplainLegalMerge(int guestFrame, ExpectationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var f in context.GeneralFindings)
+        {
+            if (f.Severity == Severity.Fail && f.GuestFrames.Contains(guestFrame))
+            {
+                return null;
+            }
+        }
+        return $"guest frame {guestFrame} is a legal unit by every general rule, and where units begin depends on when earlier drains fell";
+    }
+
     private static long? SentAt(ExpectationContext context, int index)
     {
         foreach (var s in context.Capture.Sent)

@@ -46,7 +46,7 @@ public sealed class RscOracle
         LatencyCheck.Run(alignment, sentByIndex, guest, _settings, findings);
         StatisticsCheck.Run(capture.Statistics, alignment, sentByIndex, _settings, findings);
 
-        var context = new ExpectationContext(plan, capture, alignment, _settings);
+        var context = new ExpectationContext(plan, capture, alignment, _settings) { GeneralFindings = [.. findings] };
         foreach (var expectation in expectations)
         {
             var severity = ToSeverity(expectation.Level ?? caseLevel);

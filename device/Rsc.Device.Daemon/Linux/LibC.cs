@@ -74,6 +74,12 @@ internal static unsafe class LibC
     [DllImport(Library, EntryPoint = "read", SetLastError = true)]
     public static extern nint Read(int fd, byte* buffer, nuint count);
 
+    [DllImport(Library, EntryPoint = "gettid")]
+    public static extern int GetThreadId();
+
+    [DllImport(Library, EntryPoint = "setpriority", SetLastError = true)]
+    public static extern int SetPriority(int which, int who, int priority);
+
     [DllImport(Library, EntryPoint = "write", SetLastError = true)]
     public static extern nint Write(int fd, byte* buffer, nuint count);
 

@@ -67,6 +67,7 @@ public sealed class ExecDevice : IDeviceUnderTest
                     : $"device connected but did not attach to TAP {tap.Name} within {factory.ConnectTimeout.TotalSeconds:0.#} s");
             }
             inject = PacketSocket.Open(tap.Name);
+            ReadinessProbe.Run(inject, socket, () => p.HasExited ? $"device {p.DescribeExit()}" : null);
             return new ExecDevice(factory.InfoFor(configuration, tap.Name, socket.Path), configuration, tap, socket, process, inject);
         }
         catch

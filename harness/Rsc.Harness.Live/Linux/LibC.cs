@@ -106,6 +106,12 @@ internal static unsafe partial class LibC
     [DllImport("libc")]
     public static extern uint geteuid();
 
+    [DllImport("libc")]
+    public static extern int gettid();
+
+    [DllImport("libc", SetLastError = true)]
+    public static extern int setpriority(int which, int who, int priority);
+
     public static ushort HostToNetwork(ushort value) => (ushort)((value << 8) | (value >> 8));
 
     /// <summary>errno of the last call, as "EPERM (Operation not permitted)"-like text.</summary>

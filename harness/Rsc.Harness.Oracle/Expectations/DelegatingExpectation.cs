@@ -18,6 +18,6 @@ internal sealed class DelegatingExpectation : Expectation
 
     public override bool DependsOnTiming => _inner.DependsOnTiming;
 
-    protected internal override string? ExcuseOnRealTime(Violation violation, ExpectationContext context) =>
+    public override string? ExcuseOnRealTime(Violation violation, ExpectationContext context) =>
         _inner.ExcuseOnRealTime(violation, context);
 }

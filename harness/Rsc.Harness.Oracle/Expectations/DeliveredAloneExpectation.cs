@@ -4,6 +4,12 @@ namespace Rsc.Harness.Oracle.Expectations;
 internal sealed class DeliveredAloneExpectation(int sentIndex)
     : Expectation("R.delivered-alone", $"sent {sentIndex} is delivered alone")
 {
+    public override bool DependsOnTiming => true;
+
+    /// <summary>Never delivered is never excused; merged is, when the merge is legal (see <see cref="RealTimeBoundaries.ExplainLegalMerge"/>).</summary>
+    public override string? ExcuseOnRealTime(Violation violation, ExpectationContext context) =>
+        violation.GuestFrames.Count == 1 ? RealTimeBoundaries.ExplainLegalMerge(violation.GuestFrames[0], context) : null;
+
     public override IEnumerable<Violation> Check(ExpectationContext context)
     {
         if (context.Alignment.GuestFrameOf(sentIndex) is not { } g)

@@ -11,6 +11,9 @@ internal sealed class LatencyAtMostExpectation(long ns)
         {
             sentAt.TryAdd(s.Index, s.SentNs);
         }
+        // On a real clock the measured send lateness and the path allowance are tolerated (0 on virtual time).
+        long bound = ns + context.Settings.LatencyToleranceNs;
+        string tolerance = context.Settings.LatencyToleranceNs == 0 ? "" : $" + tolerance {context.Settings.LatencyToleranceNs} ns";
         var seen = new HashSet<int>();
         foreach (var g in context.Capture.Guest)
         {
@@ -21,10 +24,10 @@ internal sealed class LatencyAtMostExpectation(long ns)
             }
             foreach (var index in e.SentFrames)
             {
-                if (seen.Add(index) && sentAt.TryGetValue(index, out var t) && g.TimeNs - t > ns)
+                if (seen.Add(index) && sentAt.TryGetValue(index, out var t) && g.TimeNs - t > bound)
                 {
                     yield return new Violation(
-                        $"sent {index} expected in the guest within {ns} ns; observed {g.TimeNs - t} ns (sent at {t} ns, guest frame {g.Index} at {g.TimeNs} ns)",
+                        $"sent {index} expected in the guest within {ns} ns{tolerance}; observed {g.TimeNs - t} ns (sent at {t} ns, guest frame {g.Index} at {g.TimeNs} ns)",
                         [g.Index], [index]);
                 }
             }

@@ -11,7 +11,7 @@ internal sealed class MergedTogetherExpectation(int[] sentIndices)
     /// interval apart: frames sent within a span S can be cut into at most floor(S / interval) + 2
     /// pieces by timing. More pieces, or a frame never delivered, is the device's doing.
     /// </summary>
-    protected internal override string? ExcuseOnRealTime(Violation violation, ExpectationContext context) =>
+    public override string? ExcuseOnRealTime(Violation violation, ExpectationContext context) =>
         RealTimeBoundaries.ExplainSplit(sentIndices, context);
 
     public override IEnumerable<Violation> Check(ExpectationContext context)

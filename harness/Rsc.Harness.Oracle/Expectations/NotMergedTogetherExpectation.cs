@@ -4,6 +4,11 @@ namespace Rsc.Harness.Oracle.Expectations;
 internal sealed class NotMergedTogetherExpectation(int sentA, int sentB)
     : Expectation("R.not-merged-together", $"sent {sentA} and {sentB} are delivered in different guest frames")
 {
+    public override bool DependsOnTiming => true;
+
+    public override string? ExcuseOnRealTime(Violation violation, ExpectationContext context) =>
+        violation.GuestFrames.Count == 1 ? RealTimeBoundaries.ExplainLegalMerge(violation.GuestFrames[0], context) : null;
+
     public override IEnumerable<Violation> Check(ExpectationContext context)
     {
         var a = context.Alignment.GuestFrameOf(sentA);

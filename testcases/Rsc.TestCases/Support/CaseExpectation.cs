@@ -25,5 +25,9 @@ internal sealed class CaseExpectation : Expectation
 
     public override IEnumerable<Violation> Check(ExpectationContext context) => Inner.Check(context);
 
+    public override bool DependsOnTiming => Inner.DependsOnTiming;
+
+    public override string? ExcuseOnRealTime(Violation violation, ExpectationContext context) => Inner.ExcuseOnRealTime(violation, context);
+
     public override string ToString() => $"{Level} {Rule}: {Description}";
 }
