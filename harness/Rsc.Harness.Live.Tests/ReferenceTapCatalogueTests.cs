@@ -23,7 +23,10 @@ public sealed class ReferenceTapCatalogueTests
     [Test]
     public async Task The_reference_device_behind_a_tap_passes_the_whole_catalogue()
     {
-        var runner = new ConformanceRunner(DeviceRegistry.Create("reference-tap"), new RunOptions());
+        // A shared CI machine stalls threads for milliseconds now and then; this test is about every
+        // rule holding through the real TAP path, so latency gets a wide allowance here (results of
+        // `rsc run` use the default and report what was measured).
+        var runner = new ConformanceRunner(DeviceRegistry.Create("reference-tap"), new RunOptions { RealTimeLatencyAllowanceNs = 10_000_000 });
         var problems = new StringBuilder();
         var outcomes = new Dictionary<Outcome, int>();
         foreach (var c in Catalogue.All)

@@ -92,4 +92,23 @@ public sealed class RealTimeTests
         Finds(j, "X.strict");
         Finds(j, "X.timing", severity: Severity.Info);
     }
+
+    [Test]
+    public void Latency_of_back_to_back_frames_is_not_judged_on_a_real_clock_but_a_gap_restores_it()
+    {
+        var t = new TrafficBuilder(0);
+        var f = t.FlowV4();
+        for (int i = 0; i < 3; i++) f.Data(1000);
+        var plan = t.Build();
+        // All three arrive 5 ms after being sent: the first (a gap before it) is late, the other two
+        // waited behind it in the queue as far as a real clock can tell.
+        var slow = new Delivery(plan).Unchanged(0, atNs: 5_000_000).Unchanged(1, atNs: 5_000_000).Unchanged(2, atNs: 5_000_000);
+        var real = JudgeOn(TimingMode.Real, slow);
+        var late = Finds(real, "SEED.latency", sent: [0]);
+        Finds(real, "SEED.latency", severity: Severity.Info, sent: [1, 2]);
+        Assert.That(late.GuestFrames, Is.EqualTo(new[] { 0 }));
+        var virtualTime = JudgeOn(TimingMode.Virtual, slow);
+        Finds(virtualTime, "SEED.latency", sent: [0]);
+        Finds(virtualTime, "SEED.latency", sent: [1]);
+    }
 }

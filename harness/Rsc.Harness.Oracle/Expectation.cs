@@ -9,6 +9,9 @@ public sealed record ExpectationContext(TrafficPlan Plan, DeviceCapture Capture,
 {
     /// <summary>What the general rules found before the case's expectations were judged.</summary>
     public IReadOnlyList<Finding> GeneralFindings { get; init; } = [];
+
+    /// <summary>Sent frames whose latency cannot be measured on this clock (back-to-back bursts on a real clock).</summary>
+    public IReadOnlySet<int> UnjudgedLatency { get; init; } = new HashSet<int>();
 }
 
 /// <summary>One broken expectation: what was expected vs observed, and the frames concerned.</summary>

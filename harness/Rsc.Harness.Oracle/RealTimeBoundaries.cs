@@ -68,6 +68,25 @@ public static class RealTimeBoundaries
         return $"guest frame {guestFrame} is a legal unit by every general rule, and where units begin depends on when earlier drains fell";
     }
 
+    /// <summary>
+    /// Frames planned back to back (the same deadline as the frame before): on a real clock they wait
+    /// in the device's input queue while it works through the burst, and that wait cannot be told
+    /// from holding. The first frame of a burst has a gap before it and stays judged.
+    /// </summary>
+    public static HashSet<int> BackToBack(Rsc.Harness.Core.Traffic.TrafficPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var result = new HashSet<int>();
+        for (int i = 1; i < plan.Frames.Count; i++)
+        {
+            if (plan.Frames[i].OffsetNs == plan.Frames[i - 1].OffsetNs)
+            {
+                result.Add(plan.Frames[i].Index);
+            }
+        }
+        return result;
+    }
+
     private static long? SentAt(ExpectationContext context, int index)
     {
         foreach (var s in context.Capture.Sent)

@@ -43,10 +43,11 @@ public sealed class RscOracle
         var aligner = new RunAligner(sent, guest, _settings, capture.ObservationEndNs);
         var alignment = aligner.Align();
         findings.AddRange(aligner.Findings);
-        LatencyCheck.Run(alignment, sentByIndex, guest, _settings, findings);
+        var backToBack = _settings.Timing == TimingMode.Real ? RealTimeBoundaries.BackToBack(plan) : new HashSet<int>();
+        LatencyCheck.Run(alignment, sentByIndex, guest, _settings, findings, backToBack);
         StatisticsCheck.Run(capture.Statistics, alignment, sentByIndex, _settings, findings);
 
-        var context = new ExpectationContext(plan, capture, alignment, _settings) { GeneralFindings = [.. findings] };
+        var context = new ExpectationContext(plan, capture, alignment, _settings) { GeneralFindings = [.. findings], UnjudgedLatency = backToBack };
         foreach (var expectation in expectations)
         {
             var severity = ToSeverity(expectation.Level ?? caseLevel);

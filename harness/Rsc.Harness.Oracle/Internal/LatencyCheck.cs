@@ -3,11 +3,18 @@ namespace Rsc.Harness.Oracle.Internal;
 /// <summary>No segment is held longer than the drain interval plus tolerance (R, SEED; interpretation.md 6).</summary>
 internal static class LatencyCheck
 {
-    public static void Run(Alignment alignment, IReadOnlyDictionary<int, SentInfo> sent, IReadOnlyList<GuestInfo> guest, OracleSettings settings, List<Finding> findings)
+    /// <param name="unjudged">Sent frames whose holding time cannot be measured (see <see cref="RealTimeBoundaries.BackToBack"/>).</param>
+    public static void Run(Alignment alignment, IReadOnlyDictionary<int, SentInfo> sent, IReadOnlyList<GuestInfo> guest, OracleSettings settings, List<Finding> findings, IReadOnlySet<int> unjudged)
     {
         if (!settings.Capabilities.HasDrainTimer)
         {
             return;
+        }
+        if (unjudged.Count > 0)
+        {
+            findings.Add(new Finding(OracleRules.Latency, Severity.Info,
+                $"{unjudged.Count} frame(s) sent back to back (no planned gap): on a real clock their wait in the device's input queue cannot be told from holding, so their latency is not judged",
+                [], [.. unjudged.Order().Take(20)]));
         }
         long limit = settings.DrainIntervalNs + settings.LatencyToleranceNs;
         var seen = new HashSet<int>();
@@ -20,7 +27,7 @@ internal static class LatencyCheck
             foreach (var index in e.SentFrames)
             {
                 // Only a frame's first delivery counts; repeats are a conservation finding.
-                if (!seen.Add(index) || !sent.TryGetValue(index, out var s))
+                if (!seen.Add(index) || !sent.TryGetValue(index, out var s) || unjudged.Contains(index))
                 {
                     continue;
                 }
