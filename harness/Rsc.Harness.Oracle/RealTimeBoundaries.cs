@@ -37,6 +37,14 @@ public static class RealTimeBoundaries
             last = Math.Max(last, at.Value);
         }
         long span = last - first;
+        int backToBack = sentIndices.Count(context.UnjudgedLatency.Contains);
+        if (backToBack > 0)
+        {
+            // They reach the device as fast as it reads its queue, not as they were sent: the span
+            // that counts is unknown.
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{guests.Count} pieces; {backToBack} of the frames were planned back to back, so when they reached the device (and which drains fell among them) cannot be told on a real clock");
+        }
         // Drains are an interval apart on the device's clock; the harness's own send lateness blurs that
         // on the send clock (never by more than half an interval, or the premise is gone anyway).
         long drain = context.Settings.DrainIntervalNs;
@@ -68,8 +76,11 @@ public static class RealTimeBoundaries
         return $"guest frame {guestFrame} is a legal unit by every general rule, and where units begin depends on when earlier drains fell";
     }
 
+    /// <summary>Planned gaps below this are back to back: no sender or device handles a frame that fast on a real clock.</summary>
+    public const long BackToBackGapNs = 10_000;
+
     /// <summary>
-    /// Frames planned back to back (the same deadline as the frame before): on a real clock they wait
+    /// Frames planned back to back (less than <see cref="BackToBackGapNs"/> after the frame before): on a real clock they wait
     /// in the device's input queue while it works through the burst, and that wait cannot be told
     /// from holding. The first frame of a burst has a gap before it and stays judged.
     /// </summary>
@@ -79,7 +90,7 @@ public static class RealTimeBoundaries
         var result = new HashSet<int>();
         for (int i = 1; i < plan.Frames.Count; i++)
         {
-            if (plan.Frames[i].OffsetNs == plan.Frames[i - 1].OffsetNs)
+            if (plan.Frames[i].OffsetNs - plan.Frames[i - 1].OffsetNs < BackToBackGapNs)
             {
                 result.Add(plan.Frames[i].Index);
             }

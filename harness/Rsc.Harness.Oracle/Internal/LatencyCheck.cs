@@ -13,7 +13,7 @@ internal static class LatencyCheck
         if (unjudged.Count > 0)
         {
             findings.Add(new Finding(OracleRules.Latency, Severity.Info,
-                $"{unjudged.Count} frame(s) sent back to back (no planned gap): on a real clock their wait in the device's input queue cannot be told from holding, so their latency is not judged",
+                $"{unjudged.Count} frame(s) planned back to back (less than {RealTimeBoundaries.BackToBackGapNs / 1000} us apart): on a real clock their wait in the device's input queue cannot be told from holding, so their latency is not judged",
                 [], [.. unjudged.Order().Take(20)]));
         }
         long limit = settings.DrainIntervalNs + settings.LatencyToleranceNs;
