@@ -10,4 +10,11 @@ public interface IGuestFrameSource
     /// <see cref="Core.Devices.DeviceFailureException"/> when the device broke.
     /// </summary>
     (VirtioNetHeader Header, byte[] Frame)? Receive(int timeoutMs);
+
+    /// <summary>
+    /// For a source that finds frames by polling (a virtqueue read over qtest): the earliest
+    /// Stopwatch time the frame just returned can have been delivered, so its slow polls never make
+    /// the device look late. Null: the frame is stamped when <see cref="Receive"/> returns.
+    /// </summary>
+    long? DeliveredNotBeforeTimestamp => null;
 }

@@ -54,7 +54,9 @@ public static class LiveTrafficRun
                     var item = source.Receive(stopCollecting.IsSet ? 0 : 5);
                     if (item is { } got)
                     {
-                        long at = clock.NowNs;
+                        long at = source.DeliveredNotBeforeTimestamp is { } notBefore
+                            ? Math.Max(clock.ToNs(notBefore), Volatile.Read(ref lastGuestNs))
+                            : clock.NowNs;
                         guest.Add(new GuestFrame(guest.Count, at - LeadInNs, got.Header, got.Frame));
                         Volatile.Write(ref lastGuestNs, at);
                         continue;

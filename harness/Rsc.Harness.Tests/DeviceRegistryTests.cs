@@ -29,7 +29,12 @@ public sealed class DeviceRegistryTests
     }
 
     [TestCase("", "empty device spelling")]
-    [TestCase("qemu", "unknown device 'qemu'; known devices: reference")]
+    [TestCase("vmxnet3", "unknown device 'vmxnet3'; known devices: reference, reference-tap, exec, linux-gro, qemu")]
+    [TestCase("exec:", "exec needs a command")]
+    [TestCase("exec:\"\"", "exec needs a command")]
+    [TestCase("reference-tap:fault=no-such-fault", "unknown fault 'no-such-fault'")]
+    [TestCase("linux-gro:x=1", "linux-gro")]
+    [TestCase("qemu:mrg=maybe", "mrg")]
     [TestCase("reference:", "malformed device")]
     [TestCase("reference:fault", "is not KEY=VALUE")]
     [TestCase("reference:speed=9", "unknown setting 'speed'")]

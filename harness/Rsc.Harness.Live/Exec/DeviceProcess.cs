@@ -71,6 +71,9 @@ public sealed class DeviceProcess : IDisposable
         return device;
     }
 
+    /// <summary>Waits up to <paramref name="timeout"/> for the device to exit; true when it has.</summary>
+    public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+
     /// <summary>"exited with code 3; stderr: ..." — what an Error verdict should carry.</summary>
     public string DescribeExit()
     {

@@ -67,7 +67,17 @@ public sealed class ExecDevice : IDeviceUnderTest
                     : $"device connected but did not attach to TAP {tap.Name} within {factory.ConnectTimeout.TotalSeconds:0.#} s");
             }
             inject = PacketSocket.Open(tap.Name);
-            ReadinessProbe.Run(inject, socket, () => p.HasExited ? $"device {p.DescribeExit()}" : null);
+            try
+            {
+                ReadinessProbe.Run(inject, socket, () => p.HasExited ? $"device {p.DescribeExit()}" : null);
+            }
+            catch (DeviceClosedSocketException)
+            {
+                p.WaitForExit(TimeSpan.FromSeconds(1));
+                throw new DeviceFailureException(p.HasExited
+                    ? $"device {p.DescribeExit()} during the readiness probe"
+                    : "device closed the guest socket during the readiness probe but is still running");
+            }
             return new ExecDevice(factory.InfoFor(configuration, tap.Name, socket.Path), configuration, tap, socket, process, inject);
         }
         catch

@@ -39,6 +39,14 @@ internal sealed class VirtioNetDriver : IGuestFrameSource
     private readonly ulong[] _rxBuffers;
     private readonly ulong _controlBuffer;
     private readonly Queue<(VirtioNetHeader, byte[])> _ready = new();
+
+    // When each ready frame may have been delivered at the earliest: the start of the last poll that
+    // found the used ring without it (a qtest round trip is slow; the guest must not look slow).
+    private readonly Queue<long> _readyNotBefore = new();
+    private long _lastEmptyPoll = Stopwatch.GetTimestamp();
+
+    /// <inheritdoc />
+    public long? DeliveredNotBeforeTimestamp { get; private set; }
     private readonly List<ushort> _withheld = [];
     private int _framesDelivered;
 
@@ -255,14 +263,17 @@ internal sealed class VirtioNetDriver : IGuestFrameSource
         {
             if (_ready.Count > 0)
             {
+                DeliveredNotBeforeTimestamp = _readyNotBefore.Dequeue();
                 return _ready.Dequeue();
             }
+            long pollStart = Stopwatch.GetTimestamp();
             ushort used = _rx.ReadUsedIndex();
             if (_rx.Pending(used) > 0)
             {
                 Collect(used);
                 continue;
             }
+            _lastEmptyPoll = pollStart;
             if (Stopwatch.GetTimestamp() >= deadline)
             {
                 return null;
@@ -310,6 +321,7 @@ internal sealed class VirtioNetDriver : IGuestFrameSource
                 message = Concat(parts);
             }
             _ready.Enqueue(GuestMessage.Parse(message, _framesDelivered));
+            _readyNotBefore.Enqueue(_lastEmptyPoll);
             _framesDelivered++;
         }
         if (!RepostBuffers)
