@@ -80,10 +80,21 @@ public static class DeviceDaemon
                 Name = "rsc-device-loop",
                 IsBackground = true,
             };
+            // The first sleep with a timeout oversleeps by up to a millisecond on some hosts; a few
+            // throwaway timers take that hit before the first frame arrives.
+            var primers = new ITimer[5];
+            for (int i = 0; i < primers.Length; i++)
+            {
+                primers[i] = loop.Time.CreateTimer(static _ => { }, null, TimeSpan.FromMicroseconds(300 * (i + 1)), Timeout.InfiniteTimeSpan);
+            }
             using (stop.Register(loop.Stop))
             {
                 thread.Start();
                 thread.Join();
+            }
+            foreach (var primer in primers)
+            {
+                primer.Dispose();
             }
         }
         catch (Exception e)

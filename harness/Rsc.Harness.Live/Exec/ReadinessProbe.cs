@@ -14,7 +14,10 @@ namespace Rsc.Harness.Live.Exec;
 /// </summary>
 public static class ReadinessProbe
 {
-    public const int Frames = 3;
+    public const int Frames = 10;
+
+    /// <summary>Pause between probes: a freshly started device finishes its start-up work meanwhile.</summary>
+    public static readonly TimeSpan Gap = TimeSpan.FromMilliseconds(5);
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
     private static readonly byte[] Marker = Encoding.ASCII.GetBytes("rsc readiness probe ");
 
@@ -27,6 +30,10 @@ public static class ReadinessProbe
         for (int i = 0; i < Frames; i++)
         {
             var probe = Build(i);
+            if (i > 0)
+            {
+                Thread.Sleep(Gap);
+            }
             inject.Send(probe);
             var deadline = DateTime.UtcNow + Timeout;
             while (true)
