@@ -75,5 +75,36 @@ internal static class Checksums
                 (f, _) => f.Data(Mss, s => s with { ChecksumDamage = ChecksumDamage.Tcp }, "data 1448 bad TCP checksum"),
                 ipv6: true),
         },
+        new()
+        {
+            Id = "RSC-CSUM-004",
+            Section = "CSUM",
+            Title = "A bad TCP checksum right after a segment delivered alone is not marked validated",
+            Description = "Baseline IPv4 flow: two in-order 1448-byte segments, a retransmission of the first (a "
+                + "plain segment with valid checksums that is delivered alone), then the next in-order segment with a "
+                + "wrong TCP checksum, then two good ones. Six frames min(spacing, interval/6) apart (50 us at the "
+                + "defaults), all within one drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: a segment with a bad TCP checksum is never marked as validated (DATA_VALID), even "
+                + "when the frame delivered just before it was a verified segment that may carry the mark; it "
+                + "arrives alone and unchanged. SHOULD: the good pairs coalesce.",
+            Source = "VS, E",
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 6);
+                var f = b.V4();
+                var d0 = f.Data(Mss);
+                var d1 = f.Data(Mss);
+                var again = f.Retransmit(d0.Segment!.Seq, Mss);
+                var bad = f.Data(Mss, s => s with { ChecksumDamage = ChecksumDamage.Tcp }, "data 1448 bad TCP checksum");
+                var d4 = f.Data(Mss);
+                var d5 = f.Data(Mss);
+                b.Must.DeliveredAlone(again, bad);
+                b.Must.DeliveredInOrder(again, bad);
+                b.Should.MergedTogether(d0, d1);
+                b.Should.MergedTogether(d4, d5);
+                return b.Done();
+            },
+        },
     ];
 }

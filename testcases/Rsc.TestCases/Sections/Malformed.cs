@@ -14,7 +14,13 @@ namespace Rsc.TestCases.Sections;
 internal static class Malformed
 {
     private const string Requirement = "MUST: a frame the device cannot read as a TCP segment is delivered alone and "
-        + "unchanged, and the device keeps working. SHOULD: the good segments around it still coalesce.";
+        + "unchanged, and the device keeps working. SHOULD: the bad frame belongs to no flow and ends no unit, so the "
+        + "four good segments form one unit.";
+
+    /// <summary>For bad TCP options: the TCP header is readable, so a device may also treat the frame as an exception of the flow.</summary>
+    private const string OptionRequirement = "MUST: a frame the device cannot read as a TCP segment is delivered alone and "
+        + "unchanged, and the device keeps working. SHOULD: the good segments on each side of it still coalesce (the "
+        + "bad frame may end the flow's unit, as an exception of the flow).";
 
     private const int TruncatedLength = 14 + 20 + 12;
 
@@ -47,13 +53,15 @@ internal static class Malformed
             "TCP option overrunning the header",
             "The 12-byte option area holds NOP, NOP and a timestamp option whose length byte says 40, running past "
                 + "the end of the TCP header; checksums are valid.",
-            (f, t) => WithRawOptions(f, t, [1, 1, 8, 40, 0, 0, 0, 0, 0, 0, 0, 0], "option overrun")),
+            (f, t) => WithRawOptions(f, t, [1, 1, 8, 40, 0, 0, 0, 0, 0, 0, 0, 0], "option overrun"),
+            badOptions: true),
         Case(
             "RSC-MALF-006",
             "TCP option with length zero",
             "The 4-byte option area holds a timestamp option kind with length byte 0 (a parser that trusts it never "
                 + "advances); checksums are valid.",
-            (f, t) => WithRawOptions(f, t, [8, 0, 0, 0], "option length 0")),
+            (f, t) => WithRawOptions(f, t, [8, 0, 0, 0], "option length 0"),
+            badOptions: true),
         Case(
             "RSC-MALF-007",
             "Non-IP frame between segments",
@@ -122,10 +130,31 @@ internal static class Malformed
             (f, _) => f.Malformed(Mss, "hop-by-hop cut at 1 byte", fr =>
                 FrameEdits.WithIpv6PayloadLength(FrameEdits.WithIpv6NextHeader(FrameEdits.Truncate(fr, 14 + 40 + 1), 0), 1)),
             ipv6: true),
+        Case(
+            "RSC-MALF-018",
+            "IPv6 pure ACK ending in a lone option kind",
+            "A pure ACK of the flow (same ACK number and window as the data) whose 4-byte option area holds NOP NOP "
+                + "NOP and then option kind 254 with no length byte: the kind is the last byte of the 78-byte frame "
+                + "(no Ethernet padding follows); checksums are valid.",
+            (f, t) => WithRawOptions(f, t, [1, 1, 1, 254], "pure ACK, lone option kind at the frame end", payload: 0),
+            ipv6: true,
+            badOptions: true),
+        Case(
+            "RSC-MALF-019",
+            "IPv6 payload length cutting the TCP header short",
+            "The segment's IPv6 payload length is lowered to 12, so the packet ends 12 bytes into the TCP header while "
+                + "the rest of the segment is still in the frame (as RSC-MALF-012 over IPv4).",
+            (f, _) => f.Malformed(Mss, "payload length 12", fr => FrameEdits.WithIpv6PayloadLength(fr, 12)),
+            ipv6: true),
     ];
 
+    /// <param name="badOptions">
+    /// Only the TCP options are broken: the header is readable, so the frame may also be taken as an exception
+    /// of the flow that ends its unit; the four good segments are then not expected in one unit.
+    /// </param>
     private static ConformanceCase Case(
-        string id, string title, string frame, Func<FlowCursor, TrafficBuilder, ScheduledFrame> middle, bool ipv6 = false) => new()
+        string id, string title, string frame, Func<FlowCursor, TrafficBuilder, ScheduledFrame> middle, bool ipv6 = false,
+        bool badOptions = false) => new()
     {
         Id = id,
         Section = "MALF",
@@ -134,15 +163,16 @@ internal static class Malformed
             + "segment, then two in-order segments continuing where the good data left off. Five frames min(spacing, "
             + "interval/5) apart (60 us at the defaults), all within one drain interval. Bad frame: " + frame,
         Level = RequirementLevel.Must,
-        Requirement = Requirement,
-        Source = "PC, IND",
+        Requirement = badOptions ? OptionRequirement : Requirement,
+        Source = badOptions ? "PC, IND, E" : "PC, IND, R",
         NotApplicable = ipv6 ? Ipv6.NeedsIpv6Coalescing : null,
-        Build = ctx => Sandwich.Around(ctx, middle, ipv6: ipv6, inFlow: false),
+        Build = ctx => Sandwich.Around(ctx, middle, ipv6: ipv6, inFlow: false, bridged: !badOptions),
     };
 
     /// <summary>The flow's next segment with these option bytes, scheduled as a bare frame (the sender does not advance).</summary>
-    private static ScheduledFrame WithRawOptions(FlowCursor flow, TrafficBuilder traffic, byte[] options, string label) =>
-        traffic.Mangled(flow.Next(Mss) with { Options = [new RawOption(options)] }, label, frame => frame);
+    private static ScheduledFrame WithRawOptions(
+        FlowCursor flow, TrafficBuilder traffic, byte[] options, string label, int payload = Mss) =>
+        traffic.Mangled(flow.Next(payload) with { Options = [new RawOption(options)] }, label, frame => frame);
 
     private static byte[] NonIpFrame(FlowSpec flow)
     {

@@ -152,5 +152,36 @@ internal static class SequenceAndWindow
                 return b.Done();
             },
         },
+        new()
+        {
+            Id = "RSC-SEQ-006",
+            Section = "SEQ",
+            Title = "Data whose ACK number goes backwards is not merged",
+            Description = "Baseline IPv4 flow: two in-order 1448-byte segments with ACK number A, a third in order but "
+                + "with ACK number A - 1000 (a reordered older acknowledgement), then two more in-order segments with "
+                + "A - 1000. Five frames min(spacing, interval/5) apart (60 us at the defaults), all within one drain "
+                + "interval.",
+            Level = RequirementLevel.Should,
+            Requirement = "SHOULD: a data segment whose ACK number is below the unit's (modulo 2^32) does not join "
+                + "it, since the unit takes the last segment's ACK number and would hide the higher acknowledgement "
+                + "already received; it starts a new unit, which the segments after it join. Order is kept (MUST, "
+                + "judged by the oracle on every run).",
+            Source = "R, IPH",
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 5);
+                var f = b.V4();
+                var d0 = f.Data(Mss);
+                var d1 = f.Data(Mss);
+                f.Ack -= 1000;
+                var back = f.Data(Mss, label: "data 1448 ACK -1000");
+                var d3 = f.Data(Mss);
+                var d4 = f.Data(Mss);
+                b.Should.NotMergedTogether(d1, back);
+                b.Should.MergedTogether(d0, d1);
+                b.Should.MergedTogether(back, d3, d4);
+                return b.Done();
+            },
+        },
     ];
 }

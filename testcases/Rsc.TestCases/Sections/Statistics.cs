@@ -307,7 +307,114 @@ internal static class Statistics
                 return b.Done();
             },
         },
+        new()
+        {
+            Id = "RSC-STAT-010",
+            Section = "STAT",
+            Title = "Later IPv4 and IPv6 fragments count as aborts",
+            Description = "IPv4 flow sent without DF and the baseline IPv6 flow, one after the other. IPv4: two in-order "
+                + "1448-byte segments, then the next segment sent as if it were a later fragment (MF clear, fragment "
+                + "offset 185) without the sender moving past it, then two in-order segments continuing after the "
+                + "second. IPv6: the same, the odd frame carrying an 8-byte fragment header with offset 185 and M clear. "
+                + "Ten frames min(spacing, interval/10) apart (30 us at the defaults), all within one drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: Aborts counts each fragment, a segment that may never be coalesced, even one that "
+                + "belongs to no flow (here 2). SHOULD: the fragments end no unit, so each flow's four segments "
+                + "form one unit: CoalescedPkts 8, CoalescedOctets 11584, CoalesceEvents 2.",
+            Source = "OID, E",
+            NotApplicable = c => NeedsStatistics(c) ?? Ipv6.NeedsIpv6Coalescing(c),
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 10);
+                var f = b.V4();
+                Func<SegmentSpec, SegmentSpec> noDf = s => s with { DontFragment = false };
+                var a0 = f.Data(Mss, noDf, "data 1448 no-DF");
+                var a1 = f.Data(Mss, noDf, "data 1448 no-DF");
+                b.Traffic.Add(noDf(f.Next(Mss)) with { FragmentOffset = 185 }, "fragment offset 185");
+                var a3 = f.Data(Mss, noDf, "data 1448 no-DF");
+                var a4 = f.Data(Mss, noDf, "data 1448 no-DF");
+                var g = b.V6();
+                var e0 = g.Data(Mss);
+                var e1 = g.Data(Mss);
+                b.Traffic.Mangled(
+                    g.Next(Mss) with { ExtensionHeaders = [new Ipv6ExtensionHeader(Ipv6ExtensionKind.Fragment)] },
+                    "IPv6 fragment offset 185",
+                    WithIpv6FragmentOffset185);
+                var e3 = g.Data(Mss);
+                var e4 = g.Data(Mss);
+                b.Must.Statistics(aborts: 2);
+                b.Should.Statistics(coalescedPackets: 8, coalescedOctets: 8 * Mss, coalesceEvents: 2);
+                b.Should.MergedTogether(a0, a1, a3, a4);
+                b.Should.MergedTogether(e0, e1, e3, e4);
+                return b.Done();
+            },
+        },
+        new()
+        {
+            Id = "RSC-STAT-011",
+            Section = "STAT",
+            Title = "A two-byte option (SACK permitted) counts as an abort",
+            Description = "Baseline IPv4 flow: two in-order 1448-byte segments, a third carrying NOP NOP and SACK "
+                + "permitted (kind 4, length 2), then two plain ones; five frames min(spacing, interval/5) apart (60 "
+                + "us at the defaults), all within one drain interval; then two drain intervals of silence.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: a segment with a TCP option other than timestamps may never be coalesced, however "
+                + "short the option, so Aborts is exactly 1. SHOULD: the plain pairs coalesce.",
+            Source = "OID, E",
+            NotApplicable = NeedsStatistics,
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 5);
+                var f = b.V4();
+                var u0 = f.Segments(2);
+                f.Data(Mss, s => s with { Options = [new RawOption([1, 1, 4, 2])] }, "data 1448 SACK permitted");
+                var u1 = f.Segments(2);
+                b.Traffic.Wait(2 * ctx.DrainIntervalNs);
+                b.Must.Statistics(aborts: 1);
+                b.Should.MergedTogether(u0);
+                b.Should.MergedTogether(u1);
+                return b.Done();
+            },
+        },
+        new()
+        {
+            Id = "RSC-STAT-012",
+            Section = "STAT",
+            Title = "Data whose ACK number goes backwards ends the unit and counts as an abort",
+            Description = "Baseline IPv4 flow: two in-order 1448-byte segments with ACK number A, then three in-order "
+                + "segments with ACK number A - 1000; five frames min(spacing, interval/5) apart (60 us at the "
+                + "defaults), all within one drain interval; then two drain intervals of silence.",
+            Level = RequirementLevel.Should,
+            Requirement = "SHOULD (the counts presume the reading of RSC-SEQ-006 and the units coalesced): the "
+                + "segment whose ACK number goes backwards ends the open unit for a reason other than size or the "
+                + "timer, so Aborts is exactly 1; CoalescedPkts 5, CoalescedOctets 7240, CoalesceEvents 2.",
+            Source = "OID, R",
+            NotApplicable = NeedsStatistics,
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 5);
+                var f = b.V4();
+                var u0 = f.Segments(2);
+                f.Ack -= 1000;
+                var u1 = f.Segments(3);
+                b.Traffic.Wait(2 * ctx.DrainIntervalNs);
+                b.Should.Statistics(coalescedPackets: 5, coalescedOctets: 5 * Mss, coalesceEvents: 2, aborts: 1);
+                b.Should.MergedTogether(u0);
+                b.Should.MergedTogether(u1);
+                return b.Done();
+            },
+        },
     ];
+
+    /// <summary>Sets the offset of the fragment header right after the fixed IPv6 header to 185 (M stays clear).</summary>
+    private static byte[] WithIpv6FragmentOffset185(byte[] frame)
+    {
+        var f = (byte[])frame.Clone();
+        const int fragmentOffsetField = 14 + 40 + 2;
+        f[fragmentOffsetField] = (185 << 3) >> 8;
+        f[fragmentOffsetField + 1] = (185 << 3) & 0xFF;
+        return f;
+    }
 
     private static string? NeedsStatistics(DeviceCapabilities capabilities) =>
         capabilities.ProvidesStatistics ? null : "the device exposes no RSC counters";

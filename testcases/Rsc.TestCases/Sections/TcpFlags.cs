@@ -220,5 +220,22 @@ internal static class TcpFlags
                 return b.Done();
             },
         },
+        new()
+        {
+            Id = "RSC-FLAG-010",
+            Section = "FLAG",
+            Title = "A data segment without the ACK bit is delivered alone",
+            Description = "Baseline IPv4 flow: two in-order 1448-byte segments, a third in order whose flags are PSH "
+                + "only (ACK clear), then two more plain ones. Five frames min(spacing, interval/5) apart (60 us at "
+                + "the defaults), all within one drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: a segment without the ACK bit is never coalesced (a synchronized TCP receiver drops "
+                + "it, and a unit's flags are ACK only, so merging would hand the guest data its stack would have "
+                + "discarded); the unit before it is delivered first, then the segment alone and unchanged. SHOULD: "
+                + "the plain segments on each side coalesce.",
+            Source = "E, R, IPH",
+            Build = ctx => Sandwich.Around(ctx, (f, _) =>
+                f.Data(Mss, s => s with { Flags = Flags.Psh }, "data 1448 PSH without ACK")),
+        },
     ];
 }

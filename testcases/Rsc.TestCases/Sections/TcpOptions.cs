@@ -248,6 +248,39 @@ internal static class TcpOptions
                 return b.Done();
             },
         },
+        new()
+        {
+            Id = "RSC-OPT-010",
+            Section = "OPT",
+            Title = "Timestamp followed by EOL and padding merges like an aligned timestamp",
+            Description = "Baseline IPv4 flow where every segment's 12-byte option area holds the timestamp option first, "
+                + "then EOL and one zero padding byte (TS EOL 0, data offset 8), TSval 2000, 2001, 2002: three in-order "
+                + "1448-byte segments min(spacing, interval/3) apart (100 us at the defaults), all within one drain "
+                + "interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: the unit carries the timestamp option of its latest segment (TSval 2002). SHOULD: "
+                + "EOL and the padding after it are not options that stop coalescing (only NOP/EOL and timestamps are "
+                + "allowed, whatever their layout), so the three segments form one unit.",
+            Source = "R, IPH, E",
+            NotApplicable = NeedsTimestampCoalescing,
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 3);
+                var f = b.V4().WithTimestamps(2000);
+                Func<SegmentSpec, SegmentSpec> eolAfterTs = s => s with
+                {
+                    Options = [.. s.Options.OfType<TimestampOption>(), new RawOption([0, 0])],
+                };
+                var d0 = f.Data(Mss, eolAfterTs, "data 1448 TS EOL");
+                var d1 = f.Data(Mss, eolAfterTs, "data 1448 TS EOL");
+                var last = f.Data(Mss, eolAfterTs, "data 1448 TS EOL");
+                b.Must.Header(last, "IPH.timestamp-latest", "the frame holding the TSval-2002 segment carries TSval 2002",
+                    p => TsVal(p) == 2002 ? null : $"TSval {Describe(p)}, expected 2002");
+                b.Should.MergedTogether(d0, d1, last);
+                b.Should.RscCounts(d0, 3, 0);
+                return b.Done();
+            },
+        },
     ];
 
     internal static string? NeedsTimestampCoalescing(DeviceCapabilities capabilities) =>
