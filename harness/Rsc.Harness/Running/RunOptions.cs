@@ -13,5 +13,9 @@ public sealed record RunOptions
     /// </summary>
     public long RealTimeLatencyAllowanceNs { get; init; } = DefaultRealTimeLatencyAllowanceNs;
 
-    public const long DefaultRealTimeLatencyAllowanceNs = 1_000_000;
+    /// <remarks>
+    /// 2 ms: on a 2-core VM the reference daemon, started fresh for each case, delivers its first unit
+    /// 1.0–1.2 ms after the interval and later ones 0.1–0.2 ms after it (measured 2026-11-26).
+    /// </remarks>
+    public const long DefaultRealTimeLatencyAllowanceNs = 2_000_000;
 }
