@@ -31,11 +31,13 @@ public sealed class CleanupTests
     [Test]
     public void What_a_killed_run_leaves_is_swept_at_the_next_start()
     {
-        using var run = StartRun(out _);
+        // One long case (about a second of traffic), so the kill lands while its TAP exists.
+        using var run = StartRun(out _, "--case", "RSC-BASIC-006");
         int pid = run.Id;
         WaitForOwnTap(pid, run);
         Signals.kill(pid, Signals.SIGKILL);
         Assert.That(run.WaitForExit(TimeSpan.FromSeconds(10)), Is.True);
+        Assert.That(LiveNames.Existing(owner => owner == pid), Is.Not.Empty, "the killed run left nothing, so the sweep is not exercised");
 
         var removed = LiveNames.SweepOrphans();
 
@@ -44,7 +46,7 @@ public sealed class CleanupTests
         Assert.That(removed, Has.Some.StartsWith("interface "));
     }
 
-    private static Process StartRun(out System.Text.StringBuilder output)
+    private static Process StartRun(out System.Text.StringBuilder output, params string[] selection)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "rsc.dll");
         var outDir = Path.Combine(Path.GetTempPath(), "rsc-cleanup-" + Guid.NewGuid().ToString("N"));
@@ -54,7 +56,9 @@ public sealed class CleanupTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { dll, "run", "--dut", "reference-tap", "--section", "STAT", "--section", "TIMER", "--out", outDir })
+        string[] cases = selection.Length > 0 ? selection : ["--section", "STAT", "--section", "TIMER"];
+        string[] arguments = [dll, "run", "--dut", "reference-tap", .. cases, "--out", outDir];
+        foreach (var a in arguments)
         {
             start.ArgumentList.Add(a);
         }
@@ -75,7 +79,7 @@ public sealed class CleanupTests
         {
             if (LiveNames.Existing(owner => owner == pid).Count > 0)
             {
-                Thread.Sleep(300);
+                Thread.Sleep(100);
                 return;
             }
             Thread.Sleep(20);
