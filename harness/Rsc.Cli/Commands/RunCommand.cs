@@ -21,6 +21,9 @@ public sealed class RunCommand(CliEnvironment env) : ICommand
         {HelpText.DutOption()}
           --interval-us N   drain interval (default 300); a case may pin its own
           --spacing-us N    gap between sent frames (default 100); a case may pin its own
+          --latency-allowance-us N
+                            real-clock devices: delay tolerated beyond the interval on top of the
+                            measured pacing lateness (default 2000)
           --out DIR         output folder (default out/runs/<UTC yyyyMMdd-HHmmss>): DIR/results.json,
                             rewritten after every case, and DIR/cases/ID/ with sent.pcap, guest.pcap,
                             guest.jsonl and wire.log
