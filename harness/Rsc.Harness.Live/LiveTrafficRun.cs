@@ -12,8 +12,11 @@ namespace Rsc.Harness.Live;
 /// </summary>
 public static class LiveTrafficRun
 {
-    /// <summary>Time between starting the collector and the plan's offset 0.</summary>
-    public const long LeadInNs = 2_000_000;
+    /// <summary>
+    /// Time between starting the collector and the plan's offset 0: room for the threads to start
+    /// and, in a fresh process, for the pacer's code to be compiled, so the first frames are on time.
+    /// </summary>
+    public const long LeadInNs = 10_000_000;
 
     /// <summary>
     /// After the drain window the guest side is watched on until it has been quiet this long, so a
