@@ -139,9 +139,11 @@ public static class LiveTrafficRun
         {
             throw new DeviceFailureException(problem);
         }
-        if (pacerFailure is QueueFullException full)
+        if (pacerFailure is QueueFullException or LiveSetupException)
         {
-            throw new DeviceFailureException(full.Message, full);
+            // The device side refused a frame (queue full, interface gone): the device's failure.
+            string? cause = deviceProblem?.Invoke();
+            throw new DeviceFailureException(cause is null ? pacerFailure.Message : $"{pacerFailure.Message}; {cause}", pacerFailure);
         }
         if (pacerFailure is not null)
         {

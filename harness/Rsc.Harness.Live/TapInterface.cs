@@ -45,24 +45,9 @@ public sealed class TapInterface : IDisposable
             throw new ArgumentException($"interface name '{name}' is longer than 15 characters", nameof(name));
         }
         LiveEnvironment.EnsureAvailable();
-        int fd = LibC.open("/dev/net/tun", LibC.O_RDWR | LibC.O_CLOEXEC);
-        if (fd < 0)
-        {
-            throw new LiveSetupException($"cannot open /dev/net/tun: {LibC.LastError()}");
-        }
+        int fd = TunFile.Open(name);
         try
         {
-            var request = default(LibC.IfReq);
-            var bytes = Encoding.ASCII.GetBytes(name);
-            for (int i = 0; i < bytes.Length; i++)
-            {
-                request.Name[i] = bytes[i];
-            }
-            request.Flags = LibC.IFF_TAP | LibC.IFF_NO_PI | LibC.IFF_VNET_HDR;
-            if (LibC.ioctl(fd, LibC.TUNSETIFF, &request) < 0)
-            {
-                throw new LiveSetupException($"cannot create TAP {name}: {LibC.LastError()}");
-            }
             if (LibC.ioctl(fd, LibC.TUNSETPERSIST, (void*)1) < 0)
             {
                 throw new LiveSetupException($"cannot make TAP {name} persistent: {LibC.LastError()}");

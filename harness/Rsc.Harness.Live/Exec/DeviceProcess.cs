@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Rsc.Harness.Live.Linux;
 
 namespace Rsc.Harness.Live.Exec;
@@ -10,11 +9,10 @@ namespace Rsc.Harness.Live.Exec;
 /// </summary>
 public sealed class DeviceProcess : IDisposable
 {
-    public const int StderrTailBytes = 2048;
     public static readonly TimeSpan TermGrace = TimeSpan.FromSeconds(2);
 
     private readonly Process _process;
-    private readonly StringBuilder _stderr = new();
+    private readonly StderrTail _stderr = new();
     private bool _stopped;
 
     private DeviceProcess(Process process, string command)
@@ -31,17 +29,8 @@ public sealed class DeviceProcess : IDisposable
 
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
-    /// <summary>The last <see cref="StderrTailBytes"/> characters the device wrote to stderr.</summary>
-    public string StderrTail
-    {
-        get
-        {
-            lock (_stderr)
-            {
-                return _stderr.ToString().Trim();
-            }
-        }
-    }
+    /// <summary>The last lines the device wrote to stderr, joined with " | ", or "(empty)".</summary>
+    public string StderrTail => _stderr.ToString();
 
     public static DeviceProcess Start(string command, IReadOnlyDictionary<string, string> environment)
     {
@@ -64,7 +53,7 @@ public sealed class DeviceProcess : IDisposable
         }
         var process = Process.Start(start) ?? throw new LiveSetupException($"cannot start '{command}'");
         var device = new DeviceProcess(process, command);
-        process.ErrorDataReceived += (_, e) => device.AppendStderr(e.Data);
+        process.ErrorDataReceived += (_, e) => device._stderr.Add(e.Data);
         process.OutputDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
@@ -84,9 +73,8 @@ public sealed class DeviceProcess : IDisposable
         // Only the parameterless wait also drains the asynchronous stderr reader; bound it, since a
         // grandchild may still hold stderr open.
         Task.Run(() => _process.WaitForExit()).Wait(TimeSpan.FromSeconds(1));
-        var tail = StderrTail;
         string how = _process.ExitCode > 128 ? $"was killed by signal {_process.ExitCode - 128}" : $"exited with code {_process.ExitCode}";
-        return tail.Length == 0 ? $"{how}; stderr: (empty)" : $"{how}; stderr: {tail.ReplaceLineEndings(" | ")}";
+        return $"{how}; stderr: {StderrTail}";
     }
 
     /// <summary>The kernel's one-letter state of the process (R running, S sleeping, T stopped, Z zombie).</summary>
@@ -135,21 +123,5 @@ public sealed class DeviceProcess : IDisposable
     {
         Stop();
         _process.Dispose();
-    }
-
-    private void AppendStderr(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (_stderr)
-        {
-            _stderr.AppendLine(line);
-            if (_stderr.Length > StderrTailBytes)
-            {
-                _stderr.Remove(0, _stderr.Length - StderrTailBytes);
-            }
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Rsc.Harness.Live.Linux;
 
 namespace Rsc.Harness.Live.Pacing;
@@ -15,24 +14,7 @@ public sealed unsafe class TapQueue : IDisposable
 
     public static TapQueue Attach(string name)
     {
-        int fd = LibC.open("/dev/net/tun", LibC.O_RDWR | LibC.O_CLOEXEC);
-        if (fd < 0)
-        {
-            throw new LiveSetupException($"cannot open /dev/net/tun: {LibC.LastError()}");
-        }
-        var request = default(LibC.IfReq);
-        var bytes = Encoding.ASCII.GetBytes(name);
-        for (int i = 0; i < bytes.Length && i < 15; i++)
-        {
-            request.Name[i] = bytes[i];
-        }
-        request.Flags = LibC.IFF_TAP | LibC.IFF_NO_PI | LibC.IFF_VNET_HDR;
-        if (LibC.ioctl(fd, LibC.TUNSETIFF, &request) < 0)
-        {
-            string error = LibC.LastError();
-            LibC.close(fd);
-            throw new LiveSetupException($"cannot attach to TAP {name}: {error}");
-        }
+        int fd = TunFile.Open(name);
         int headerSize = 12;
         LibC.ioctl(fd, LibC.TUNSETVNETHDRSZ, &headerSize);
         return new TapQueue(fd);

@@ -1,5 +1,6 @@
 using Rsc.Harness.Qemu.Firmware;
 using Rsc.Harness.Qemu.Pci;
+using Rsc.Harness.Live;
 using Rsc.Harness.Qemu.Host;
 using Rsc.Harness.Qemu.Virtio;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Rsc.Harness.Core.Devices;
+using Rsc.Harness.Live;
 
 namespace Rsc.Harness.Qemu.Host;
 

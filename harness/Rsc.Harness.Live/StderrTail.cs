@@ -1,4 +1,4 @@
-namespace Rsc.Harness.Qemu.Host;
+namespace Rsc.Harness.Live;
 
 /// <summary>The last lines a process wrote to stderr, kept for error messages. Thread-safe.</summary>
 public sealed class StderrTail
