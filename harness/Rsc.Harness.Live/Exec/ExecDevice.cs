@@ -137,10 +137,7 @@ public sealed class ExecDevice : IDeviceUnderTest
     private string DescribeClosed()
     {
         // Give a dying process a moment so its exit code and last words are known.
-        for (int i = 0; i < 50 && !_process.HasExited; i++)
-        {
-            Thread.Sleep(20);
-        }
+        _process.WaitForExit(TimeSpan.FromSeconds(1));
         return _process.HasExited
             ? $"device {_process.DescribeExit()}"
             : "device closed the guest socket but is still running";
