@@ -252,7 +252,8 @@ public sealed class DeviceDaemonLiveTests
         var lines = daemon.Log.TrimEnd().Split('\n');
         Assert.Multiple(() =>
         {
-            Assert.That(lines, Has.Length.EqualTo(2), daemon.Log);
+            Assert.That(lines, Has.Length.EqualTo(3), daemon.Log);
+            Assert.That(lines[1], Does.Contain("ended: 2 frame(s) from the tap, 0 delivered"), "the run's figures, also after a failure");
             Assert.That(lines[^1], Does.EndWith("peer closed the connection"), "the first failure, not the undeliverable flush after it");
         });
     }

@@ -48,6 +48,7 @@ public static class DeviceDaemon
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
+        int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         using var tap = TapFile.Attach(options.Tap);
         using var socket = SeqPacketClient.Connect(options.GuestSocket);
         var sink = new GuestSocketSink(socket);
@@ -110,6 +111,9 @@ public static class DeviceDaemon
         {
             Dispose(engine, sink, failure);
         }
+        // Also after a failure (usually: the guest went away first): the figures say how the run went.
+        Write(log, string.Create(CultureInfo.InvariantCulture,
+            $"{(failure is null ? "stopped" : "ended")}: {receiver.Received} frame(s) from the tap, {sink.Delivered} delivered to the guest, {receiver.Dropped} dropped; timer lateness {loop.Time.Lateness.Summary()}; ppoll oversleep {loop.Oversleep.Summary()}; handlers {loop.Handling.Summary()}; loop allocated {loop.AllocatedBytes} bytes; collections gen0 {GC.CollectionCount(0) - collectionsBefore[0]}, gen1 {GC.CollectionCount(1) - collectionsBefore[1]}, gen2 {GC.CollectionCount(2) - collectionsBefore[2]}"));
         if (failure is not null)
         {
             if (failure is DaemonException)
@@ -118,8 +122,6 @@ public static class DeviceDaemon
             }
             throw new DaemonException($"internal error: {failure.GetType().Name}: {failure.Message}", failure);
         }
-        Write(log, string.Create(CultureInfo.InvariantCulture,
-            $"stopped: {receiver.Received} frame(s) from the tap, {sink.Delivered} delivered to the guest, {receiver.Dropped} dropped; timer lateness {loop.Time.Lateness.Summary()}; loop allocated {loop.AllocatedBytes} bytes"));
     }
 
     /// <summary>

@@ -43,6 +43,9 @@ public sealed unsafe class EventLoop : IDisposable
     /// <summary>How much later than asked ppoll returned on a timeout (before the spin corrects it).</summary>
     public LatencyHistogram Oversleep { get; } = new();
 
+    /// <summary>How long each descriptor handler ran (reading and coalescing what arrived).</summary>
+    public LatencyHistogram Handling { get; } = new();
+
     public bool StopRequested => _stopRequested;
 
     /// <summary>Managed bytes the loop thread allocated while running (handlers and callbacks included); set when <see cref="Run"/> returns.</summary>
@@ -170,7 +173,9 @@ public sealed unsafe class EventLoop : IDisposable
                     short events = pollFds[i].ReturnedEvents;
                     if (events != 0)
                     {
+                        long started = Stopwatch.GetTimestamp();
                         _watches[i - 1].OnReady(events);
+                        Handling.Record(Stopwatch.GetTimestamp() - started);
                     }
                 }
             }

@@ -277,6 +277,9 @@ public sealed class LinuxGroDevice : IDeviceUnderTest
 
         public int KernelFrames { get; private set; }
 
+        /// <summary>The kernel's stamp when the receiving end took the packet in (after GRO).</summary>
+        public long? DeliveredNotBeforeTimestamp => socket.LastReceivedTimestamp;
+
         public int Drain()
         {
             int n = 0;

@@ -23,10 +23,15 @@ public sealed class ReferenceTapCatalogueTests
     [Test]
     public async Task The_reference_device_behind_a_tap_passes_the_whole_catalogue()
     {
-        // A shared CI machine stalls threads for milliseconds now and then; this test is about every
-        // rule holding through the real TAP path, so latency gets a wide allowance here (results of
-        // `rsc run` use the default and report what was measured).
-        var runner = new ConformanceRunner(DeviceRegistry.Create("reference-tap"), new RunOptions { RealTimeLatencyAllowanceNs = 10_000_000 });
+        // This test is about every rule holding through the real TAP path. Latency on a 2-vCPU
+        // virtual machine is not the device's alone: a nice -10 thread spinning alone on its CPU
+        // there loses that CPU for more than 1 ms a few times a second (up to 6 ms measured here),
+        // and CI machines were seen holding the device side for 15-20 ms in every run of the
+        // 3,000-frame RSC-BASIC-006. So latency gets a 50 ms allowance here: a timer that never
+        // fires or a unit held to the end of the case still fails. `rsc run` keeps the 2 ms default,
+        // and every case's measured conditions are printed below.
+        var runner = new ConformanceRunner(DeviceRegistry.Create("reference-tap"), new RunOptions { RealTimeLatencyAllowanceNs = 50_000_000 });
+        long worstLateness = 0, worstReadLag = 0, worstSteal = 0;
         var problems = new StringBuilder();
         var outcomes = new Dictionary<Outcome, int>();
         var reruns = new StringBuilder();
@@ -41,6 +46,12 @@ public sealed class ReferenceTapCatalogueTests
                 result = await runner.RunAsync(c, CancellationToken.None);
             }
             outcomes[result.Outcome] = outcomes.GetValueOrDefault(result.Outcome) + 1;
+            if (result.Capture is { } capture)
+            {
+                worstLateness = Math.Max(worstLateness, capture.Pacing.MaxLatenessNs);
+                worstReadLag = Math.Max(worstReadLag, capture.Conditions?.GuestReadLagMaxNs ?? 0);
+                worstSteal = Math.Max(worstSteal, capture.Conditions?.HostStealNs ?? 0);
+            }
             if (result.Outcome is Outcome.Fail or Outcome.Error or Outcome.NonStrict)
             {
                 problems.AppendLine($"{c.Id} {result.Outcome}: {result.Error}");
@@ -51,6 +62,7 @@ public sealed class ReferenceTapCatalogueTests
             }
         }
         TestContext.Out.WriteLine(string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}")));
+        TestContext.Out.WriteLine($"worst over all cases: sender lateness {worstLateness / 1000} us, guest read lag {worstReadLag / 1000} us, host steal up to {worstSteal / 1_000_000} ms");
         TestContext.Out.WriteLine(reruns.Length == 0 ? "no reruns" : "reruns:\n" + reruns);
         Assert.That(problems.ToString(), Is.Empty);
         Assert.That(outcomes.GetValueOrDefault(Outcome.Pass), Is.GreaterThan(Catalogue.All.Count * 3 / 4), "most cases are judged, not set aside");
@@ -64,5 +76,15 @@ public sealed class ReferenceTapCatalogueTests
         Assert.That(result.Outcome, Is.EqualTo(Outcome.Fail), () => string.Join("\n", result.Findings));
         Assert.That(result.Device!.Kind, Is.EqualTo("reference-tap"));
         Assert.That(result.Capture!.Timing, Is.EqualTo(Core.Capture.TimingMode.Real));
+    }
+
+    [Test]
+    public async Task A_timer_that_never_fires_is_caught_through_the_tap_even_with_the_wide_allowance()
+    {
+        var runner = new ConformanceRunner(DeviceRegistry.Create("reference-tap:fault=timer-never-fires"), new RunOptions { RealTimeLatencyAllowanceNs = 50_000_000 });
+        // A sequence gap delivers the first unit; the unit after it waits for a timer that never comes.
+        var result = await runner.RunAsync(Catalogue.Find("RSC-SEQ-001")!, CancellationToken.None);
+        Assert.That(result.Outcome, Is.EqualTo(Outcome.Fail), () => $"{result.Error} {string.Join("\n", result.Findings)}");
+        Assert.That(result.Findings.Select(f => f.Rule), Has.Member("CONS.lost"));
     }
 }

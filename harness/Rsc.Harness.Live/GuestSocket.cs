@@ -13,6 +13,7 @@ public sealed class GuestSocket : IGuestFrameSource, IDisposable
     private Socket? _connection;
     private readonly byte[] _buffer = new byte[GuestMessage.MaxLength + 1];
     private int _received;
+    private bool _stamped;
 
     private GuestSocket(string path, Socket listener)
     {
@@ -61,6 +62,7 @@ public sealed class GuestSocket : IGuestFrameSource, IDisposable
             if (_listener.Poll(20_000, SelectMode.SelectRead))
             {
                 _connection = _listener.Accept();
+                _stamped = Linux.StampedReceive.Enable((int)_connection.Handle);
                 return true;
             }
             if (giveUp?.Invoke() == true)
@@ -82,14 +84,10 @@ public sealed class GuestSocket : IGuestFrameSource, IDisposable
         {
             return null;
         }
-        int n;
-        try
+        int n = ReceiveStamped(connection);
+        if (n < 0)
         {
-            n = connection.Receive(_buffer, SocketFlags.None);
-        }
-        catch (SocketException e)
-        {
-            throw new DeviceFailureException($"guest socket failed: {e.Message}", e);
+            return null;
         }
         if (n == 0)
         {
@@ -97,6 +95,27 @@ public sealed class GuestSocket : IGuestFrameSource, IDisposable
         }
         int index = _received++;
         return GuestMessage.Parse(_buffer.AsSpan(0, n), index);
+    }
+
+    /// <summary>
+    /// The kernel's stamp of the frame <see cref="Receive"/> last returned: when the device's send
+    /// queued it on this socket, whatever the collecting thread was doing then.
+    /// </summary>
+    public long? DeliveredNotBeforeTimestamp { get; private set; }
+
+    private unsafe int ReceiveStamped(Socket connection)
+    {
+        nint n = Linux.StampedReceive.Receive((int)connection.Handle, _buffer, Linux.LibC.MSG_DONTWAIT, null, 0, out long stamp);
+        if (n < 0)
+        {
+            if (System.Runtime.InteropServices.Marshal.GetLastPInvokeError() is Linux.LibC.EAGAIN or Linux.LibC.EINTR)
+            {
+                return -1;
+            }
+            throw new DeviceFailureException($"guest socket failed: {Linux.LibC.LastError()}");
+        }
+        DeliveredNotBeforeTimestamp = _stamped && stamp != 0 ? stamp : null;
+        return (int)Math.Min(n, _buffer.Length);
     }
 
     public void Dispose()

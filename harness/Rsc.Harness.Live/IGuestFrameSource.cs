@@ -12,9 +12,11 @@ public interface IGuestFrameSource
     (VirtioNetHeader Header, byte[] Frame)? Receive(int timeoutMs);
 
     /// <summary>
-    /// For a source that finds frames by polling (a virtqueue read over qtest): the earliest
-    /// Stopwatch time the frame just returned can have been delivered, so its slow polls never make
-    /// the device look late. Null: the frame is stamped when <see cref="Receive"/> returns.
+    /// The earliest Stopwatch time the frame just returned can have been delivered, when the source
+    /// knows better than the moment <see cref="Receive"/> returned: the kernel's receive stamp on a
+    /// socket, or the poll before the one that found it in a virtqueue. The frame is stamped with
+    /// it, so a slow or descheduled reader never makes the device look late. Null: the frame is
+    /// stamped when <see cref="Receive"/> returns.
     /// </summary>
     long? DeliveredNotBeforeTimestamp => null;
 }

@@ -43,6 +43,8 @@ public static class LiveTrafficRun
         var clock = RunClock.StartNew();
         var guest = new List<GuestFrame>();
         long lastGuestNs = 0;
+        int kernelStamped = 0;
+        long readLagMaxNs = 0;
         Exception? collectorFailure = null;
         var stopCollecting = new ManualResetEventSlim();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -57,9 +59,14 @@ public static class LiveTrafficRun
                     var item = source.Receive(stopCollecting.IsSet ? 0 : 5);
                     if (item is { } got)
                     {
-                        long at = source.DeliveredNotBeforeTimestamp is { } notBefore
-                            ? Math.Max(clock.ToNs(notBefore), Volatile.Read(ref lastGuestNs))
-                            : clock.NowNs;
+                        long readNs = clock.NowNs;
+                        long at = readNs;
+                        if (source.DeliveredNotBeforeTimestamp is { } notBefore)
+                        {
+                            at = Math.Min(readNs, Math.Max(clock.ToNs(notBefore), Volatile.Read(ref lastGuestNs)));
+                            kernelStamped++;
+                            readLagMaxNs = Math.Max(readLagMaxNs, readNs - at);
+                        }
                         guest.Add(new GuestFrame(guest.Count, at - LeadInNs, got.Header, got.Frame));
                         Volatile.Write(ref lastGuestNs, at);
                         continue;
@@ -83,6 +90,7 @@ public static class LiveTrafficRun
         IReadOnlyList<SentFrame> sent = [];
         Exception? pacerFailure = null;
         long observationEnd = 0;
+        long[] stealBefore = HostSteal.Snapshot();
         var pacer = new Thread(() =>
         {
             TimeCriticalThread.Raise();
@@ -157,6 +165,15 @@ public static class LiveTrafficRun
         {
             throw new DeviceFailureException(collectorFailure.Message, collectorFailure);
         }
-        return new DeviceCapture(sent, guest, TimingMode.Real, null, PacingReport.From(sent), observationEnd, notes ?? []);
+        long stolen = HostSteal.MaxStolenNs(stealBefore, HostSteal.Snapshot());
+        var allNotes = new List<string>(notes ?? []);
+        if (stolen > 0)
+        {
+            allNotes.Add($"the hypervisor took up to {stolen / 1_000_000} ms of CPU time from this machine while the traffic ran (host steal, /proc/stat)");
+        }
+        return new DeviceCapture(sent, guest, TimingMode.Real, null, PacingReport.From(sent), observationEnd, allNotes)
+        {
+            Conditions = new RealTimeConditions(stolen, kernelStamped, readLagMaxNs),
+        };
     }
 }

@@ -53,6 +53,7 @@ public sealed unsafe class PacketSocket : IDisposable
             {
                 socket.SetOption(LibC.SOL_PACKET, LibC.PACKET_VNET_HDR, one, "PACKET_VNET_HDR");
             }
+            socket.SetOption(LibC.SOL_SOCKET, LibC.SO_TIMESTAMPNS, one, "SO_TIMESTAMPNS");
             var address = new LibC.SockAddrLl { Family = LibC.AF_PACKET, Protocol = protocol, IfIndex = (int)index };
             if (LibC.bind(fd, &address, sizeof(LibC.SockAddrLl)) < 0)
             {
@@ -130,27 +131,28 @@ public sealed unsafe class PacketSocket : IDisposable
         {
             return 0;
         }
-        fixed (byte* p = buffer)
+        var from = default(LibC.SockAddrLl);
+        int fromLength = sizeof(LibC.SockAddrLl);
+        nint n = StampedReceive.Receive(_fd, buffer, LibC.MSG_DONTWAIT | LibC.MSG_TRUNC, &from, fromLength, out long stamp);
+        if (n < 0)
         {
-            var from = default(LibC.SockAddrLl);
-            int fromLength = sizeof(LibC.SockAddrLl);
-            nint n = LibC.recvfrom(_fd, p, buffer.Length, LibC.MSG_DONTWAIT | LibC.MSG_TRUNC, &from, &fromLength);
-            if (n < 0)
-            {
-                int errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
-                if (errno is LibC.EAGAIN or LibC.EINTR)
-                {
-                    return 0;
-                }
-                throw new LiveSetupException($"receive on {InterfaceName} failed: {LibC.LastError()}");
-            }
-            if (from.PktType == LibC.PACKET_OUTGOING)
+            int errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+            if (errno is LibC.EAGAIN or LibC.EINTR)
             {
                 return 0;
             }
-            return n > buffer.Length ? -(int)n : (int)n;
+            throw new LiveSetupException($"receive on {InterfaceName} failed: {LibC.LastError()}");
         }
+        if (from.PktType == LibC.PACKET_OUTGOING)
+        {
+            return 0;
+        }
+        LastReceivedTimestamp = stamp == 0 ? null : stamp;
+        return n > buffer.Length ? -(int)n : (int)n;
     }
+
+    /// <summary>The kernel's receive stamp (Stopwatch clock) of the packet <see cref="Receive"/> last returned.</summary>
+    public long? LastReceivedTimestamp { get; private set; }
 
     public void Dispose()
     {

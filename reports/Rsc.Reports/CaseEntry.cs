@@ -22,6 +22,9 @@ public sealed record CaseEntry
     /// <summary>The clock the device ran on; on a real clock <see cref="Pacing"/> shows the jitter.</summary>
     public Rsc.Harness.Core.Capture.TimingMode? Timing { get; init; }
     public PacingEntry? Pacing { get; init; }
+
+    /// <summary>Live runs only: what the machine did besides the device, and the latency tolerance it earned.</summary>
+    public RealTimeEntry? RealTime { get; init; }
     public IReadOnlyDictionary<string, string> TrafficParameters { get; init; } = new Dictionary<string, string>();
     public StatisticsEntry? Statistics { get; init; }
     public string? Error { get; init; }
@@ -31,6 +34,13 @@ public sealed record CaseEntry
 
 /// <summary>Gaps achieved between consecutive sent frames, in ns.</summary>
 public sealed record PacingEntry(double MeanNs, long P50Ns, long P99Ns, long MaxNs, long MaxLatenessNs);
+
+/// <summary>
+/// A live run's conditions: host CPU steal while the traffic ran (upper bound, worst CPU), guest
+/// frames timed by their source's stamp, the longest such stamp-to-read lag, and the latency
+/// tolerance applied (max lateness + allowance + steal), all in ns.
+/// </summary>
+public sealed record RealTimeEntry(long HostStealNs, int SourceStampedGuestFrames, long GuestReadLagMaxNs, long LatencyToleranceNs);
 
 /// <summary>The device's NDIS RSC counters after the case, plus its own detail counters.</summary>
 public sealed record StatisticsEntry(

@@ -9,4 +9,8 @@ public sealed record DeviceCapture(
     PacingReport Pacing,
     /// <summary>When the adapter stopped watching the guest side, ns from the start of the run.</summary>
     long ObservationEndNs,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>On a real clock: host steal and guest-side read lag measured during the run; null otherwise.</summary>
+    public RealTimeConditions? Conditions { get; init; }
+}

@@ -36,6 +36,9 @@ internal static unsafe partial class LibC
     public const int ENOBUFS = 105;
     public const int MSG_DONTWAIT = 0x40;
     public const int MSG_TRUNC = 0x20;
+    public const int SO_TIMESTAMPNS = 35;
+    public const int SCM_TIMESTAMPNS = SO_TIMESTAMPNS;
+    public const int CLOCK_REALTIME = 0;
 
     [StructLayout(LayoutKind.Sequential)]
     public struct PollFd
@@ -81,6 +84,53 @@ internal static unsafe partial class LibC
 
     [DllImport("libc", SetLastError = true)]
     public static extern nint recvfrom(int fd, void* buffer, nint length, int flags, void* from, int* fromLength);
+
+    /// <summary>struct iovec.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct IoVec
+    {
+        public void* Base;
+        public nuint Length;
+    }
+
+    /// <summary>struct msghdr (x86_64 / arm64 layout).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct MsgHdr
+    {
+        public void* Name;
+        public uint NameLength;
+        public IoVec* Iov;
+        public nuint IovLength;
+        public void* Control;
+        public nuint ControlLength;
+        public int Flags;
+    }
+
+    /// <summary>struct cmsghdr; the data follows at <see cref="CmsgDataOffset"/>.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct CmsgHdr
+    {
+        public nuint Length;
+        public int Level;
+        public int Type;
+    }
+
+    /// <summary>CMSG_DATA's offset: the header rounded up to sizeof(size_t).</summary>
+    public static readonly int CmsgDataOffset = (sizeof(CmsgHdr) + sizeof(nuint) - 1) & ~(sizeof(nuint) - 1);
+
+    /// <summary>struct timespec.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    public static extern nint recvmsg(int fd, MsgHdr* message, int flags);
+
+    [DllImport("libc", SetLastError = true)]
+    public static extern int clock_gettime(int clock, TimeSpec* time);
 
     [DllImport("libc", SetLastError = true)]
     public static extern int poll(PollFd* fds, nuint count, int timeoutMs);

@@ -142,6 +142,10 @@ public static class WireLog
             }
             var p = capture.Pacing;
             text.Append($"Pacing: mean gap {Us((long)Math.Round(p.MeanGapNs))}, p50 {Us(p.P50GapNs)}, p99 {Us(p.P99GapNs)}, max {Us(p.MaxGapNs)}, max lateness {Us(p.MaxLatenessNs)}\n");
+            if (capture.Conditions is { } rt)
+            {
+                text.Append($"Real time: host steal up to {Us(rt.HostStealNs)}, {rt.SourceStampedGuestFrames} guest frames stamped at source (read up to {Us(rt.GuestReadLagMaxNs)} later), latency tolerance {Us(r.LatencyToleranceNs)}\n");
+            }
             foreach (var note in capture.Notes)
             {
                 text.Append("Note: ").Append(OneLine(note)).Append('\n');

@@ -19,4 +19,8 @@ public sealed record CaseResult(
     DeviceCapture? Capture,
     Judgement? Judgement,
     DeviceInfo? Device,
-    string? Error);
+    string? Error)
+{
+    /// <summary>How late past the drain interval a frame may be before it is a latency finding (0 on virtual time).</summary>
+    public long LatencyToleranceNs { get; init; }
+}
