@@ -18,13 +18,18 @@ internal sealed class GuestSocketSink(SeqPacketClient socket) : IGuestSink
 
     public void Abandon() => Abandoned = true;
 
+    /// <summary>How long each send took; long ones mean the guest's reader was not keeping up (back-pressure).</summary>
+    public LatencyHistogram SendTime { get; } = new();
+
     public void Deliver(ReadOnlySpan<byte> headerAndFrame)
     {
         if (Abandoned)
         {
             return;
         }
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         socket.Send(headerAndFrame);
+        SendTime.Record(System.Diagnostics.Stopwatch.GetTimestamp() - started);
         Delivered++;
         DeliveredBytes += headerAndFrame.Length;
     }

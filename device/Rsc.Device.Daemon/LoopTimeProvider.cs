@@ -32,6 +32,9 @@ public sealed class LoopTimeProvider : TimeProvider
     /// <summary>How late timer callbacks started, measured on the loop thread.</summary>
     public LatencyHistogram Lateness { get; } = new();
 
+    /// <summary>How long each timer callback ran (a drain delivers what the unit holds).</summary>
+    public LatencyHistogram CallbackTime { get; } = new();
+
     public override long TimestampFrequency => Stopwatch.Frequency;
 
     public override long GetTimestamp() => Stopwatch.GetTimestamp();
@@ -107,9 +110,11 @@ public sealed class LoopTimeProvider : TimeProvider
                     timer.Due = Never;
                 }
             }
-            Lateness.Record(Stopwatch.GetTimestamp() - due);
+            long started = Stopwatch.GetTimestamp();
+            Lateness.Record(started - due);
             fired++;
             timer.Callback(timer.State);
+            CallbackTime.Record(Stopwatch.GetTimestamp() - started);
         }
     }
 

@@ -23,13 +23,13 @@ public sealed class ReferenceTapCatalogueTests
     [Test]
     public async Task The_reference_device_behind_a_tap_passes_the_whole_catalogue()
     {
-        // This test is about every rule holding through the real TAP path. Latency on a 2-vCPU
-        // virtual machine is not the device's alone: a nice -10 thread spinning alone on its CPU
-        // there loses that CPU for more than 1 ms a few times a second (up to 6 ms measured here),
-        // and CI machines were seen holding the device side for 15-20 ms in every run of the
-        // 3,000-frame RSC-BASIC-006. So latency gets a 50 ms allowance here: a timer that never
-        // fires or a unit held to the end of the case still fails. `rsc run` keeps the 2 ms default,
-        // and every case's measured conditions are printed below.
+        // This test is about every rule holding through the real TAP path. Latency on a shared 2-vCPU
+        // machine is not the device's alone: a thread spinning alone on its CPU there loses it for
+        // more than 1 ms a few times a second (up to 6 ms measured), and before the daemon ran
+        // without tiered compilation CI machines held its frames 15-20 ms in every run of the
+        // 3,000-frame RSC-BASIC-006. So latency gets a 50 ms allowance here: a timer that never fires
+        // or a unit held to the end of the case still fails (see below). `rsc run` keeps the 2 ms
+        // default, and the worst conditions measured are printed.
         var runner = new ConformanceRunner(DeviceRegistry.Create("reference-tap"), new RunOptions { RealTimeLatencyAllowanceNs = 50_000_000 });
         long worstLateness = 0, worstReadLag = 0, worstSteal = 0;
         var problems = new StringBuilder();

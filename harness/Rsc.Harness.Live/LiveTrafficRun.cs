@@ -51,7 +51,7 @@ public static class LiveTrafficRun
 
         var collector = new Thread(() =>
         {
-            TimeCriticalThread.Raise();
+            TimeCriticalThread.RaiseToRealTime();
             try
             {
                 while (true)

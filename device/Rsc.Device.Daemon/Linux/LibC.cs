@@ -80,6 +80,12 @@ internal static unsafe class LibC
     [DllImport(Library, EntryPoint = "setpriority", SetLastError = true)]
     public static extern int SetPriority(int which, int who, int priority);
 
+    public const int SCHED_FIFO = 1;
+
+    /// <summary>sched_setscheduler(tid, policy, &amp;sched_priority).</summary>
+    [DllImport(Library, EntryPoint = "sched_setscheduler", SetLastError = true)]
+    public static extern int SetScheduler(int tid, int policy, int* priority);
+
     [DllImport(Library, EntryPoint = "write", SetLastError = true)]
     public static extern nint Write(int fd, byte* buffer, nuint count);
 

@@ -162,6 +162,11 @@ internal static unsafe partial class LibC
     [DllImport("libc", SetLastError = true)]
     public static extern int setpriority(int which, int who, int priority);
 
+    public const int SCHED_FIFO = 1;
+
+    [DllImport("libc", SetLastError = true)]
+    public static extern int sched_setscheduler(int tid, int policy, int* priority);
+
     public static ushort HostToNetwork(ushort value) => (ushort)((value << 8) | (value >> 8));
 
     /// <summary>errno of the last call, as "EPERM (Operation not permitted)"-like text.</summary>
