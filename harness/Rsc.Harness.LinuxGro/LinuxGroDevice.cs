@@ -210,11 +210,9 @@ public sealed class LinuxGroDevice : IDeviceUnderTest
             notes.Add("some frames are addressed to another MAC than the receiving end's; GRO still sees them (as PACKET_OTHERHOST)");
         }
         var capture = await LiveTrafficRun.RunAsync(plan, sender.Send, source, _configuration, cancellationToken, notes: notes).ConfigureAwait(false);
-        if (source.KernelFrames > 0)
-        {
-            notes.Add($"{source.KernelFrames} frame(s) sent by the sending end's own kernel (its MAC as source) were left out");
-        }
-        return capture with { Notes = notes };
+        return source.KernelFrames == 0
+            ? capture
+            : capture with { Notes = [.. capture.Notes, $"{source.KernelFrames} frame(s) sent by the sending end's own kernel (its MAC as source) were left out"] };
     }
 
     public ValueTask DisposeAsync()

@@ -212,39 +212,42 @@ public sealed class QemuDevice : IDeviceUnderTest
         {
             throw new DeviceFailureException(problem);
         }
-        int rewritten = 0;
         var notes = new List<string>
         {
             string.Create(CultureInfo.InvariantCulture,
                 $"QEMU {Info.Version} virtio-net, rsc_interval {_configuration.DrainIntervalNs / 1000.0} us, plan spacing {plan.SpacingNs / 1000.0} us, set-up {SetupTime.TotalMilliseconds:0} ms"),
         };
-        var capture = await LiveTrafficRun.RunAsync(
-            plan,
-            frame =>
-            {
-                if (NeedsRewrite(frame))
-                {
-                    var copy = frame.ToArray();
-                    _guestMac.CopyTo(copy, 0);
-                    Interlocked.Increment(ref rewritten);
-                    _injector.Send(copy);
-                }
-                else
-                {
-                    _injector.Send(frame);
-                }
-            },
-            _driver,
-            _configuration,
-            cancellationToken,
-            Problem,
-            notes).ConfigureAwait(false);
+        // Rewritten before the run, not on the pacer's thread; the sent record then shows what was injected.
+        var (injected, rewritten) = WithGuestMac(plan);
         if (rewritten > 0)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{rewritten} frame(s) had their destination MAC rewritten to the guest MAC (promiscuous mode was not available)"));
         }
-        return capture;
+        return await LiveTrafficRun.RunAsync(injected, _injector.Send, _driver, _configuration, cancellationToken, Problem, notes)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Without promiscuous mode QEMU drops unicast frames not addressed to the guest: those are readdressed.</summary>
+    private (TrafficPlan Plan, int Rewritten) WithGuestMac(TrafficPlan plan)
+    {
+        int rewritten = 0;
+        var frames = new List<ScheduledFrame>(plan.Frames.Count);
+        foreach (var scheduled in plan.Frames)
+        {
+            if (NeedsRewrite(scheduled.Frame))
+            {
+                var copy = (byte[])scheduled.Frame.Clone();
+                _guestMac.CopyTo(copy, 0);
+                frames.Add(scheduled with { Frame = copy });
+                rewritten++;
+            }
+            else
+            {
+                frames.Add(scheduled);
+            }
+        }
+        return rewritten == 0 ? (plan, 0) : (new TrafficPlan(frames, plan.SpacingNs, plan.Parameters), rewritten);
     }
 
     private bool NeedsRewrite(ReadOnlySpan<byte> frame) =>
