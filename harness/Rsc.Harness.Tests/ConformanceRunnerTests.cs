@@ -34,6 +34,23 @@ public sealed class ConformanceRunnerTests
     }
 
     [Test]
+    public async Task A_device_pinned_interval_replaces_the_run_interval_but_not_a_case_pin()
+    {
+        var factory = new FakeDeviceFactory { DrainIntervalNs = 10_000_000 };
+        var runner = Judges.Runner(factory, new RunOptions { DrainIntervalNs = 300_000 });
+        var plain = await runner.RunAsync(SampleCases.Case("RSC-MERGE-001"), CancellationToken.None);
+        var pinned = await runner.RunAsync(SampleCases.Case("RSC-TIME-001", intervalNs: 1_000_000), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(runner.Options.DrainIntervalNs, Is.EqualTo(10_000_000), "what results record as the run's interval");
+            Assert.That(plain.DrainIntervalNs, Is.EqualTo(10_000_000));
+            Assert.That(pinned.DrainIntervalNs, Is.EqualTo(1_000_000));
+            Assert.That(new RunOptions { DrainIntervalNs = 300_000 }.For(new FakeDeviceFactory()).DrainIntervalNs, Is.EqualTo(300_000));
+        });
+    }
+
+    [Test]
     public async Task Case_pins_override_the_run_timing_and_reach_device_case_and_oracle()
     {
         var factory = new FakeDeviceFactory();

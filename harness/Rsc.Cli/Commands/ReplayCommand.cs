@@ -25,7 +25,8 @@ public sealed class ReplayCommand(CliEnvironment env) : ICommand
         its decoded virtio header). Prints frames in and out, coalesced frames and the mean number
         of segments per coalesced frame (from the RSC information in the virtio header).
         {HelpText.DutOption()}
-          --interval-us N   drain interval (default 300)
+          --interval-us N   drain interval (default 300); a device's own interval option
+                            (qemu:interval-us=N) replaces it
         Exit code: 0 when the replay completed, 1 when the device failed, 2 for bad arguments or files.
         """;
 
@@ -46,7 +47,8 @@ public sealed class ReplayCommand(CliEnvironment env) : ICommand
         }
         long spacing = a.Microseconds("--spacing-us", allowZero: true) ?? DefaultSpacingNs;
         var factory = env.Device(a.Single("--dut") ?? RunSettings.DefaultDut);
-        long interval = a.Microseconds("--interval-us", allowZero: false) ?? factory.DrainIntervalNs ?? new RunOptions().DrainIntervalNs;
+        var defaults = new RunOptions();
+        long interval = (defaults with { DrainIntervalNs = a.Microseconds("--interval-us", allowZero: false) ?? defaults.DrainIntervalNs }).For(factory).DrainIntervalNs;
 
         var plan = ReadPlan(input, spacing, a.Has("--keep-timing"), out int truncated);
         DeviceCapture capture;

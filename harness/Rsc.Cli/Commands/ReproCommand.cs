@@ -34,6 +34,7 @@ public sealed class ReproCommand(CliEnvironment env) : ICommand
         var settings = RunSettings.Read(a);
         var conformanceCase = CaseSelection.Resolve(env.Cases, [id], [])[0];
         var factory = env.Device(settings.DutSpec);
+        settings = settings with { Options = settings.Options.For(factory) };
         var started = env.Clock.GetUtcNow();
         var outDir = a.Single("--out");
         var folder = outDir is null ? null : RunSettings.OpenFolder(outDir, settings.Header(started, [conformanceCase.Id]));

@@ -19,7 +19,8 @@ public sealed class RunCommand(CliEnvironment env) : ICommand
         Runs the selected cases (all when neither --case nor --section is given) against a device,
         one fresh device per case, and prints a line per case and a summary table.
         {HelpText.DutOption()}
-          --interval-us N   drain interval (default 300); a case may pin its own
+          --interval-us N   drain interval (default 300); a case may pin its own, and a
+                            device's own interval option (qemu:interval-us=N) replaces it
           --spacing-us N    gap between sent frames (default 100); a case may pin its own
           --latency-allowance-us N
                             real-clock devices: delay tolerated beyond the interval on top of the
@@ -45,6 +46,7 @@ public sealed class RunCommand(CliEnvironment env) : ICommand
         var sections = a.All("--section");
         var cases = CaseSelection.Resolve(env.Cases, ids, sections);
         var factory = env.Device(settings.DutSpec);
+        settings = settings with { Options = settings.Options.For(factory) };
         if (cases.Count == 0)
         {
             throw new UsageException("no cases to run; see 'rsc list'");

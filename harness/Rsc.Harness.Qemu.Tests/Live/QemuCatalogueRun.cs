@@ -26,7 +26,7 @@ public sealed class QemuCatalogueRun
         QemuLive.RequireOrIgnore();
         var options = string.Create(CultureInfo.InvariantCulture, $"interval-us={intervalNs / 1000}");
         var factory = QemuDeviceFactory.Create($"qemu:{options}", options);
-        var runner = new ConformanceRunner(factory, new RunOptions { SpacingNs = spacingNs, DrainIntervalNs = factory.DrainIntervalNs ?? intervalNs });
+        var runner = new ConformanceRunner(factory, new RunOptions { SpacingNs = spacingNs, DrainIntervalNs = intervalNs });
         var only = Environment.GetEnvironmentVariable("RSC_QEMU_CASES")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var cases = only is { Length: > 0 } ? Catalogue.Select(only, null) : Catalogue.All;
 

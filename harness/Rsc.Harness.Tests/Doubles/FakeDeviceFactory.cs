@@ -35,6 +35,9 @@ internal sealed class FakeDeviceFactory(FakeBehaviour behaviour = FakeBehaviour.
 
     public List<DeviceConfiguration> Configurations { get; } = [];
 
+    /// <summary>An interval the device's own options pin (as qemu:interval-us=N does); null: the run's.</summary>
+    public long? DrainIntervalNs { get; init; }
+
     public Task<IDeviceUnderTest> CreateAsync(DeviceConfiguration configuration, CancellationToken cancellationToken)
     {
         if (behaviour == FakeBehaviour.CreateThrows)

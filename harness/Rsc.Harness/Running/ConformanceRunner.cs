@@ -37,12 +37,14 @@ public sealed class ConformanceRunner
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(judge);
         Factory = factory;
-        Options = options;
+        Options = options.For(factory);
         _clock = clock;
         _judge = judge;
     }
 
     public IDeviceFactory Factory { get; }
+
+    /// <summary>The options given, as the device has them (<see cref="RunOptions.For"/>).</summary>
     public RunOptions Options { get; }
 
     public async Task<CaseResult> RunAsync(ConformanceCase conformanceCase, CancellationToken cancellationToken)
@@ -50,7 +52,7 @@ public sealed class ConformanceRunner
         ArgumentNullException.ThrowIfNull(conformanceCase);
         cancellationToken.ThrowIfCancellationRequested();
         long started = _clock.GetTimestamp();
-        long interval = conformanceCase.DrainIntervalNs ?? Factory.DrainIntervalNs ?? Options.DrainIntervalNs;
+        long interval = conformanceCase.DrainIntervalNs ?? Options.DrainIntervalNs;
         long spacing = conformanceCase.SpacingNs ?? Options.SpacingNs;
         var result = new CaseResult(conformanceCase, Outcome.Error, [], TimeSpan.Zero, interval, spacing, null, null, null, null, null);
         CaseResult Finish(CaseResult r) => r with { Duration = _clock.GetElapsedTime(started) };

@@ -8,6 +8,17 @@ public sealed record RunOptions
     public TimeSpan CaseTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
+    /// These options as the device under test has them: an interval the device's own options pin
+    /// (qemu:interval-us=N) is the run's interval, whatever the run asked for. One rule for every
+    /// command, so results record the interval the device actually ran with.
+    /// </summary>
+    public RunOptions For(Core.Devices.IDeviceFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return factory.DrainIntervalNs is { } pinned ? this with { DrainIntervalNs = pinned } : this;
+    }
+
+    /// <summary>
     /// On a real clock, delay tolerated beyond the drain interval on top of the measured pacing
     /// lateness: the host's scheduling and the delivery path (TAP, socket, emulation) add some.
     /// </summary>
