@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Rsc.Device.Net;
 
 namespace Rsc.Device.Daemon;
 
@@ -20,7 +21,8 @@ internal static class EngineWarmUp
     {
         var frames = Frames();
         // The real engine's faults take the same paths; a flow cap of 0 would skip the coalescing code.
-        using var engine = new RscEngine(options with { MaxCachedFlows = Math.Max(options.MaxCachedFlows, 4) }, time, new DiscardingSink());
+        var warmUpOptions = options with { MaxCachedFlows = Math.Max(options.MaxCachedFlows, 4) };
+        using var engine = new RscEngine(warmUpOptions, time, new DiscardingSink());
         for (int round = 0; round < Rounds; round++)
         {
             foreach (var frame in frames)
@@ -31,7 +33,7 @@ internal static class EngineWarmUp
         }
         // Again with timers that fire: the drain path, not only the flush path, gets compiled.
         var clock = new WarmUpClock();
-        using var timed = new RscEngine(options with { MaxCachedFlows = Math.Max(options.MaxCachedFlows, 4) }, clock, new DiscardingSink());
+        using var timed = new RscEngine(warmUpOptions, clock, new DiscardingSink());
         for (int round = 0; round < Rounds; round++)
         {
             foreach (var frame in frames)
@@ -216,7 +218,7 @@ internal static class EngineWarmUp
             {
                 ip[i] = 1; // NOP options
             }
-            ushort checksum = Fold(Sum(ip[..ipHeader], 0));
+            ushort checksum = InternetChecksum.Complement(InternetChecksum.Sum(ip[..ipHeader]));
             BinaryPrimitives.WriteUInt16BigEndian(ip[10..], spec.BadIpChecksum ? (ushort)(checksum ^ 0x5555) : checksum);
         }
         var tcp = ip[ipHeader..];
@@ -233,34 +235,12 @@ internal static class EngineWarmUp
         {
             tcp[tcpHeader + i] = (byte)(spec.Seq + i);
         }
-        ulong pseudo = spec.Ipv6 ? Sum(ip.Slice(8, 32), 0) : Sum(ip.Slice(12, 8), 0);
-        pseudo += (uint)protocol + (uint)tcpLength;
-        ushort tcpChecksum = Fold(Sum(tcp[..tcpLength], pseudo));
+        // The engine's own checksum code (TCP pseudo-header; the non-TCP variants bypass either way).
+        var addresses = spec.Ipv6 ? ip.Slice(8, 32) : ip.Slice(12, 8);
+        ushort tcpChecksum = InternetChecksum.Complement(
+            InternetChecksum.Combine(InternetChecksum.PseudoHeader(addresses, tcpLength), InternetChecksum.Sum(tcp[..tcpLength])));
         BinaryPrimitives.WriteUInt16BigEndian(tcp[16..], spec.BadTcpChecksum ? (ushort)(tcpChecksum ^ 0x5555) : tcpChecksum);
         return frame;
-    }
-
-    private static ulong Sum(ReadOnlySpan<byte> data, ulong sum)
-    {
-        int i = 0;
-        for (; i + 1 < data.Length; i += 2)
-        {
-            sum += BinaryPrimitives.ReadUInt16BigEndian(data[i..]);
-        }
-        if (i < data.Length)
-        {
-            sum += (ulong)data[i] << 8;
-        }
-        return sum;
-    }
-
-    private static ushort Fold(ulong sum)
-    {
-        while (sum > 0xFFFF)
-        {
-            sum = (sum & 0xFFFF) + (sum >> 16);
-        }
-        return (ushort)~sum;
     }
 
     private static class Flags
@@ -276,8 +256,8 @@ internal static class EngineWarmUp
 
     private sealed class DiscardingSink : IGuestSink
     {
-        public int Delivered { get; private set; }
-
-        public void Deliver(ReadOnlySpan<byte> headerAndFrame) => Delivered++;
+        public void Deliver(ReadOnlySpan<byte> headerAndFrame)
+        {
+        }
     }
 }

@@ -21,11 +21,11 @@ public sealed unsafe class EventLoop : IDisposable
     public static readonly TimeSpan SpinLimit = TimeSpan.FromMicroseconds(30);
 
     private readonly List<Watcher> _watches = [];
-    private readonly long _spinLimitTicks = ToTicks(SpinLimit);
+    private readonly long _spinLimitTicks = StopwatchTicks.FromTimeSpan(SpinLimit);
     private int _eventFd;
     private volatile bool _stopRequested;
     private int _loopThreadId = -1;
-    private long _leadTicks = ToTicks(SpinLimit) * 2 / 3;
+    private long _leadTicks = StopwatchTicks.FromTimeSpan(SpinLimit) * 2 / 3;
 
     public EventLoop()
     {
@@ -45,8 +45,6 @@ public sealed unsafe class EventLoop : IDisposable
 
     /// <summary>How long each descriptor handler ran (reading and coalescing what arrived).</summary>
     public LatencyHistogram Handling { get; } = new();
-
-    public bool StopRequested => _stopRequested;
 
     /// <summary>Managed bytes the loop thread allocated while running (handlers and callbacks included); set when <see cref="Run"/> returns.</summary>
     public long AllocatedBytes { get; private set; }
@@ -136,7 +134,7 @@ public sealed unsafe class EventLoop : IDisposable
                     else
                     {
                         sleepTicks = remaining - _leadTicks;
-                        timeout = Timespec.FromNanoseconds(ToNanoseconds(sleepTicks));
+                        timeout = Timespec.FromNanoseconds(StopwatchTicks.ToNanoseconds(sleepTicks));
                     }
                     timeoutPointer = &timeout;
                 }
@@ -209,10 +207,6 @@ public sealed unsafe class EventLoop : IDisposable
         ulong value;
         LibC.Read(_eventFd, (byte*)&value, sizeof(ulong));
     }
-
-    private static long ToTicks(TimeSpan value) => (long)((Int128)value.Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond);
-
-    private static long ToNanoseconds(long ticks) => (long)((Int128)ticks * 1_000_000_000 / Stopwatch.Frequency);
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Rsc.Device.Daemon.Linux;
 
 namespace Rsc.Device.Daemon;
@@ -10,8 +11,6 @@ namespace Rsc.Device.Daemon;
 internal sealed class GuestSocketSink(SeqPacketClient socket) : IGuestSink
 {
     public long Delivered { get; private set; }
-
-    public long DeliveredBytes { get; private set; }
 
     /// <summary>Deliveries after this are dropped: the peer is gone and nothing can reach it.</summary>
     public bool Abandoned { get; private set; }
@@ -27,10 +26,9 @@ internal sealed class GuestSocketSink(SeqPacketClient socket) : IGuestSink
         {
             return;
         }
-        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        long started = Stopwatch.GetTimestamp();
         socket.Send(headerAndFrame);
-        SendTime.Record(System.Diagnostics.Stopwatch.GetTimestamp() - started);
+        SendTime.Record(Stopwatch.GetTimestamp() - started);
         Delivered++;
-        DeliveredBytes += headerAndFrame.Length;
     }
 }

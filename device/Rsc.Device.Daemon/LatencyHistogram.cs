@@ -23,7 +23,7 @@ public sealed class LatencyHistogram
     /// <summary>Records a delay given in Stopwatch ticks; negative delays (early) count as zero.</summary>
     public void Record(long ticks)
     {
-        long ns = ticks <= 0 ? 0 : (long)((Int128)ticks * 1_000_000_000 / Stopwatch.Frequency);
+        long ns = ticks <= 0 ? 0 : StopwatchTicks.ToNanoseconds(ticks);
         long bucket = ns / 1000;
         _buckets[bucket >= BucketCount ? BucketCount : bucket]++;
         _sumNs += ns;

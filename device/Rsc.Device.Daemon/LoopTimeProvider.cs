@@ -191,7 +191,7 @@ public sealed class LoopTimeProvider : TimeProvider
         {
             throw new ArgumentOutOfRangeException(name, value, "must be non-negative and at most 4294967294 ms, or Timeout.InfiniteTimeSpan");
         }
-        return (long)((Int128)value.Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond);
+        return StopwatchTicks.FromTimeSpan(value);
     }
 
     internal sealed class LoopTimer(LoopTimeProvider provider, TimerCallback callback, object? state) : ITimer

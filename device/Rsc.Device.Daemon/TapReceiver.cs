@@ -46,27 +46,28 @@ internal sealed class TapReceiver(TapFile tap, RscEngine engine, Action<string> 
 
     private void Handle(int length)
     {
+        // The warning is formatted for the first drop only: nothing is allocated per frame.
         if (length < TapFile.VnetHeaderSize)
         {
-            Count($"tap '{tap.Name}': dropped a {length}-byte read, shorter than the vnet header");
+            if (Dropped++ == 0)
+            {
+                Warn($"tap '{tap.Name}': dropped a {length}-byte read, shorter than the vnet header");
+            }
             return;
         }
         byte gsoType = _buffer[1];
         if (gsoType != 0)
         {
-            Count($"tap '{tap.Name}': dropped a frame with gso_type {gsoType} (offloads are off; the kernel should not send these)");
+            if (Dropped++ == 0)
+            {
+                Warn($"tap '{tap.Name}': dropped a frame with gso_type {gsoType} (offloads are off; the kernel should not send these)");
+            }
             return;
         }
         Received++;
         engine.Receive(_buffer.AsSpan(TapFile.VnetHeaderSize, length - TapFile.VnetHeaderSize));
     }
 
-    /// <summary>Counts a dropped read and warns about the first one only (the log carries nothing per frame).</summary>
-    private void Count(string firstWarning)
-    {
-        if (Dropped++ == 0)
-        {
-            warn(firstWarning + "; further drops are only counted");
-        }
-    }
+    /// <summary>The first drop's warning; later drops are only counted (the log carries nothing per frame).</summary>
+    private void Warn(string firstWarning) => warn(firstWarning + "; further drops are only counted");
 }

@@ -25,17 +25,13 @@ internal static unsafe class LibC
 
     // socket(2)
     public const int AF_UNIX = 1;
-    public const int AF_PACKET = 17;
-    public const int SOCK_RAW = 3;
     public const int SOCK_SEQPACKET = 5;
-    public const int SOCK_NONBLOCK = 0x800;
     public const int SOCK_CLOEXEC = 0x80000;
     public const int MSG_DONTWAIT = 0x40;
     public const int MSG_NOSIGNAL = 0x4000;
 
     // poll(2)
     public const short POLLIN = 0x001;
-    public const short POLLOUT = 0x004;
     public const short POLLERR = 0x008;
     public const short POLLHUP = 0x010;
     public const short POLLNVAL = 0x020;
@@ -101,8 +97,6 @@ internal static unsafe class LibC
     [DllImport(Library, EntryPoint = "connect", SetLastError = true)]
     public static extern int Connect(int fd, void* address, uint addressLength);
 
-    [DllImport(Library, EntryPoint = "bind", SetLastError = true)]
-    public static extern int Bind(int fd, void* address, uint addressLength);
 
     [DllImport(Library, EntryPoint = "send", SetLastError = true)]
     public static extern nint Send(int fd, byte* buffer, nuint length, int flags);
