@@ -128,7 +128,7 @@ public static class LiveTrafficRun
             finally
             {
                 stopCollecting.Set();
-                if (collector.IsAlive || collector.ThreadState != ThreadState.Unstarted)
+                if (collector.ThreadState != ThreadState.Unstarted)
                 {
                     collector.Join();
                 }

@@ -122,7 +122,7 @@ public sealed class QemuDevice : IDeviceUnderTest
         {
             version = QemuVersion.Of(binary);
         }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or IOException)
+        catch (Exception e) when (e is LiveSetupException or System.ComponentModel.Win32Exception or IOException)
         {
             throw new DeviceFailureException($"QEMU binary '{binary}' does not run: {e.Message}", e);
         }

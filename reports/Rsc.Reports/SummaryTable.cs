@@ -44,10 +44,17 @@ public static class SummaryTable
         {
             return error;
         }
-        var decisive = entry.Findings.FirstOrDefault(f => f.Severity == Severity.Fail)
+        var decisive = DecisiveFinding(entry);
+        return decisive is null ? entry.Error ?? "" : $"{decisive.Rule}: {decisive.Message}";
+    }
+
+    /// <summary>The first Fail finding, else the first NonStrict one, else the first of any; null when there are none.</summary>
+    public static FindingEntry? DecisiveFinding(CaseEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.Findings.FirstOrDefault(f => f.Severity == Severity.Fail)
             ?? entry.Findings.FirstOrDefault(f => f.Severity == Severity.NonStrict)
             ?? entry.Findings.FirstOrDefault();
-        return decisive is null ? entry.Error ?? "" : $"{decisive.Rule}: {decisive.Message}";
     }
 
     private static string Shorten(string text, int max)

@@ -5,29 +5,34 @@ public sealed record PacingReport(int Frames, double MeanGapNs, long P50GapNs, l
 {
     public static PacingReport From(IReadOnlyList<SentFrame> sent)
     {
-        if (sent.Count < 2)
-        {
-            long late = sent.Count == 1 ? Math.Max(0, sent[0].SentNs - sent[0].ScheduledNs) : 0;
-            return new PacingReport(sent.Count, 0, 0, 0, 0, late);
-        }
-        var gaps = new long[sent.Count - 1];
+        ArgumentNullException.ThrowIfNull(sent);
+        var times = new long[sent.Count];
         long maxLate = 0;
         for (int i = 0; i < sent.Count; i++)
         {
+            times[i] = sent[i].SentNs;
             maxLate = Math.Max(maxLate, sent[i].SentNs - sent[i].ScheduledNs);
-            if (i > 0)
-            {
-                gaps[i - 1] = sent[i].SentNs - sent[i - 1].SentNs;
-            }
         }
-        double mean = 0;
-        foreach (var g in gaps)
+        return FromTimes(times) with { MaxLatenessNs = maxLate };
+    }
+
+    /// <summary>The gaps between consecutive <paramref name="timesNs"/>, wherever they were taken; no lateness.</summary>
+    public static PacingReport FromTimes(IReadOnlyList<long> timesNs)
+    {
+        ArgumentNullException.ThrowIfNull(timesNs);
+        if (timesNs.Count < 2)
         {
-            mean += g;
+            return new PacingReport(timesNs.Count, 0, 0, 0, 0, 0);
         }
-        mean /= gaps.Length;
+        var gaps = new long[timesNs.Count - 1];
+        double sum = 0;
+        for (int i = 1; i < timesNs.Count; i++)
+        {
+            gaps[i - 1] = timesNs[i] - timesNs[i - 1];
+            sum += gaps[i - 1];
+        }
         Array.Sort(gaps);
-        return new PacingReport(sent.Count, mean, Percentile(gaps, 0.50), Percentile(gaps, 0.99), gaps[^1], maxLate);
+        return new PacingReport(timesNs.Count, sum / gaps.Length, Percentile(gaps, 0.50), Percentile(gaps, 0.99), gaps[^1], 0);
     }
 
     private static long Percentile(long[] sorted, double p)

@@ -10,12 +10,12 @@ public sealed class ExecDevice : IDeviceUnderTest
 {
     private readonly TapInterface _tap;
     private readonly GuestSocket _socket;
-    private readonly DeviceProcess _process;
+    private readonly ChildProcess _process;
     private readonly PacketSocket _inject;
     private readonly DeviceConfiguration _configuration;
     private int _disposed;
 
-    private ExecDevice(DeviceInfo info, DeviceConfiguration configuration, TapInterface tap, GuestSocket socket, DeviceProcess process, PacketSocket inject)
+    private ExecDevice(DeviceInfo info, DeviceConfiguration configuration, TapInterface tap, GuestSocket socket, ChildProcess process, PacketSocket inject)
     {
         Info = info;
         _configuration = configuration;
@@ -28,7 +28,7 @@ public sealed class ExecDevice : IDeviceUnderTest
     public DeviceInfo Info { get; }
 
     /// <summary>The device's process (tests stop or signal it to prove robustness).</summary>
-    public DeviceProcess Process => _process;
+    public ChildProcess Process => _process;
 
     public string TapName => _tap.Name;
 
@@ -38,18 +38,19 @@ public sealed class ExecDevice : IDeviceUnderTest
     {
         TapInterface? tap = null;
         GuestSocket? socket = null;
-        DeviceProcess? process = null;
+        ChildProcess? process = null;
         PacketSocket? inject = null;
         try
         {
             tap = TapInterface.Create();
             socket = GuestSocket.Listen();
-            process = DeviceProcess.Start(factory.Command, new Dictionary<string, string>
+            // Through /bin/sh -c, in a session of its own: stopping it reaches everything it spawned.
+            process = ChildProcess.Start("/bin/sh", ["-c", factory.Command], new Dictionary<string, string>
             {
                 ["RSC_TAP"] = tap.Name,
                 ["RSC_GUEST_SOCKET"] = socket.Path,
                 ["RSC_INTERVAL_NS"] = configuration.DrainIntervalNs.ToString(CultureInfo.InvariantCulture),
-            });
+            }, ownSession: true);
             var p = process;
             bool GiveUp() => p.HasExited || cancellationToken.IsCancellationRequested;
             if (!socket.Accept(factory.ConnectTimeout, GiveUp))

@@ -82,9 +82,6 @@ internal static unsafe partial class LibC
     [DllImport("libc", SetLastError = true)]
     public static extern nint send(int fd, void* buffer, nint length, int flags);
 
-    [DllImport("libc", SetLastError = true)]
-    public static extern nint recvfrom(int fd, void* buffer, nint length, int flags, void* from, int* fromLength);
-
     /// <summary>struct iovec.</summary>
     [StructLayout(LayoutKind.Sequential)]
     public struct IoVec

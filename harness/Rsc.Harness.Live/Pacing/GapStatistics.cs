@@ -10,21 +10,7 @@ public sealed record GapStatistics(string Sender, string MeasuredAt, long Reques
 
     public static GapStatistics From(string sender, string measuredAt, long requestedGapNs, IReadOnlyList<long> timesNs)
     {
-        ArgumentNullException.ThrowIfNull(timesNs);
-        if (timesNs.Count < 2)
-        {
-            return new GapStatistics(sender, measuredAt, requestedGapNs, timesNs.Count, 0, 0, 0, 0);
-        }
-        var gaps = new long[timesNs.Count - 1];
-        double sum = 0;
-        for (int i = 1; i < timesNs.Count; i++)
-        {
-            gaps[i - 1] = timesNs[i] - timesNs[i - 1];
-            sum += gaps[i - 1];
-        }
-        Array.Sort(gaps);
-        return new GapStatistics(sender, measuredAt, requestedGapNs, timesNs.Count, sum / gaps.Length, Percentile(gaps, 0.50), Percentile(gaps, 0.99), gaps[^1]);
+        var gaps = Core.Capture.PacingReport.FromTimes(timesNs);
+        return new GapStatistics(sender, measuredAt, requestedGapNs, gaps.Frames, gaps.MeanGapNs, gaps.P50GapNs, gaps.P99GapNs, gaps.MaxGapNs);
     }
-
-    private static long Percentile(long[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Rsc.Harness.Live;
 
 namespace Rsc.Harness.Qemu.Host;
 
@@ -42,18 +42,10 @@ public static partial class QemuVersion
 
     private static string Query(string binaryPath)
     {
-        var start = new ProcessStartInfo(binaryPath, "--version")
+        var (code, output, errors) = HostCommand.TryRun(binaryPath, ["--version"], HostCommand.DefaultTimeout);
+        if (code != 0)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException($"cannot start {binaryPath}");
-        var output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(10_000))
-        {
-            process.Kill();
-            throw new InvalidOperationException($"{binaryPath} --version did not finish within 10 s");
+            throw new LiveSetupException($"{binaryPath} --version exited with code {code}: {errors.Trim()}");
         }
         return Parse(output) ?? output.Split('\n', 2)[0].Trim();
     }

@@ -112,9 +112,7 @@ public static class DutMatrix
         {
             return (entry.Outcome, "Error");
         }
-        var deciding = entry.Findings.FirstOrDefault(f => f.Severity == Severity.Fail)
-            ?? entry.Findings.FirstOrDefault(f => f.Severity == Severity.NonStrict)
-            ?? entry.Findings.FirstOrDefault();
+        var deciding = SummaryTable.DecisiveFinding(entry);
         return (entry.Outcome, deciding is null ? entry.Outcome.ToString() : $"{entry.Outcome} ({deciding.Rule})");
     }
 }
