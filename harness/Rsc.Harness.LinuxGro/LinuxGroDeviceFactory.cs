@@ -8,7 +8,7 @@ public sealed class LinuxGroDeviceFactory : IDeviceFactory
 {
     public const string Kind = "linux-gro";
 
-    public const string Syntax = "linux-gro (no options)";
+    public const string Syntax = "linux-gro";
 
     private LinuxGroDeviceFactory(string name) => Name = name;
 

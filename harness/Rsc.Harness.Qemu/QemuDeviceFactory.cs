@@ -34,7 +34,7 @@ public sealed class QemuDeviceFactory : IDeviceFactory
     public static QemuDeviceFactory Create(string spec, string? options)
     {
         ArgumentException.ThrowIfNullOrEmpty(spec);
-        return new QemuDeviceFactory(spec, QemuDeviceOptions.Parse(options));
+        return new QemuDeviceFactory(spec, QemuDeviceOptions.Parse(spec, options));
     }
 
     private static readonly Lazy<IReadOnlyList<string>> OrphanSweep = new(() => [.. QemuOrphans.Sweep(), .. LiveNames.SweepOnce()]);

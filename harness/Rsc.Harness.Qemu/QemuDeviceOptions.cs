@@ -1,4 +1,5 @@
 using System.Globalization;
+using Rsc.Harness.Core.Devices;
 using Rsc.Harness.Qemu.Host;
 using Rsc.Harness.Qemu.Virtio;
 
@@ -12,7 +13,7 @@ namespace Rsc.Harness.Qemu;
 public sealed record QemuDeviceOptions
 {
     public const string Syntax =
-        "qemu[:KEY=VALUE[,KEY=VALUE]] with interval-us=N, mrg=on|off, rsc-ext=on|off, binary=PATH, rx-buffers=N, buffer-size=N";
+        "qemu[:interval-us=N,mrg=on|off,rsc-ext=on|off,binary=PATH,rx-buffers=N,buffer-size=N]";
 
     /// <summary>QEMU's rsc_interval when given; otherwise the run's interval is used.</summary>
     public long? DrainIntervalNs { get; init; }
@@ -30,27 +31,14 @@ public sealed record QemuDeviceOptions
     public VirtioNetDriverSettings DriverSettings => VirtioNetDriverSettings.For(RscExt, MergeableBuffers, RxBuffers, RxBufferSize);
 
     /// <summary>Parses the options; throws <see cref="ArgumentException"/> with a one-line reason.</summary>
-    public static QemuDeviceOptions Parse(string? options)
+    public static QemuDeviceOptions Parse(string? options) => Parse(QemuDeviceFactory.Kind + ":" + options, options);
+
+    /// <summary>As <see cref="Parse(string?)"/>, naming the whole spelling <paramref name="spec"/> in messages.</summary>
+    public static QemuDeviceOptions Parse(string spec, string? options)
     {
         var result = new QemuDeviceOptions();
-        if (string.IsNullOrWhiteSpace(options))
+        foreach (var (key, value) in DeviceOptionList.Parse(spec, options, Syntax))
         {
-            return result;
-        }
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var raw in options.Split(',', StringSplitOptions.TrimEntries))
-        {
-            int eq = raw.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0 || eq == raw.Length - 1)
-            {
-                throw new ArgumentException($"qemu option '{raw}' is not KEY=VALUE; expected {Syntax}");
-            }
-            var key = raw[..eq].Trim().ToLowerInvariant();
-            var value = raw[(eq + 1)..].Trim();
-            if (!seen.Add(key))
-            {
-                throw new ArgumentException($"qemu option '{key}' is given twice");
-            }
             result = key switch
             {
                 "interval-us" => result with { DrainIntervalNs = checked(PositiveInt(key, value, 60_000_000) * 1000L) },

@@ -41,6 +41,8 @@ public sealed class DeviceRegistryTests
     [TestCase("reference:max-flows=0", "max-flows must be a positive integer")]
     [TestCase("reference:fault=no-such-fault", "unknown fault 'no-such-fault'")]
     [TestCase("reference:fault=+", "empty fault name")]
+    [TestCase("reference:max-flows=2,max-flows=3", "'max-flows' is given twice")]
+    [TestCase("qemu:mrg=on,MRG=off", "'mrg' is given twice")]
     public void Bad_spellings_are_rejected_with_one_line(string spec, string reason)
     {
         var e = Assert.Throws<ArgumentException>(() => DeviceRegistry.Create(spec));
@@ -66,6 +68,15 @@ public sealed class DeviceRegistryTests
             Assert.That(factory.Faults, Is.EqualTo(names));
             Assert.That(device.Info.Parameters["faults"], Is.EqualTo($"{names[0]}+{names[1]}"));
         });
+    }
+
+    [Test]
+    public void Fault_may_be_given_more_than_once()
+    {
+        var names = ReferenceFaults.Names.Take(2).ToList();
+        var factory = (ReferenceDeviceFactory)DeviceRegistry.Create($"reference:fault={names[0]},fault={names[1]}");
+
+        Assert.That(factory.Faults, Is.EqualTo(names));
     }
 
     [Test]

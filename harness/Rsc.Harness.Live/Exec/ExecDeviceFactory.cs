@@ -12,6 +12,8 @@ namespace Rsc.Harness.Live.Exec;
 public sealed class ExecDeviceFactory : IDeviceFactory
 {
     public const string Kind = "exec";
+
+    public const string Syntax = "exec:\"COMMAND\"";
     public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(10);
 
     public ExecDeviceFactory(string name, string command, string kind = Kind, string version = "external", DeviceCapabilities? capabilities = null)

@@ -11,9 +11,10 @@ namespace Rsc.Harness.Adapters;
 /// <summary>Turns a --dut spelling ("reference", "reference:fault=...") into a device factory.</summary>
 public static class DeviceRegistry
 {
+    /// <summary>Every device's spelling, each from the device's own syntax.</summary>
     public const string Syntax =
-        "reference[:fault=NAME[+NAME],max-flows=N] | reference-tap[:same options] | exec:\"COMMAND\" | linux-gro"
-        + " | qemu[:interval-us=N,mrg=on|off,rsc-ext=on|off,binary=PATH]";
+        "reference[:fault=NAME[+NAME],max-flows=N] | reference-tap[:same options] | " + ExecDeviceFactory.Syntax
+        + " | " + LinuxGroDeviceFactory.Syntax + " | " + QemuDeviceOptions.Syntax;
 
     /// <summary>Device kinds a --dut spelling may start with.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
@@ -57,41 +58,31 @@ public static class DeviceRegistry
     {
         var faults = new List<string>();
         int? maxFlows = null;
-        if (options is not null)
+        foreach (var (key, value) in DeviceOptionList.Parse(spec, options, Syntax, "fault", "faults"))
         {
-            foreach (var option in options.Split(',', StringSplitOptions.TrimEntries))
+            switch (key)
             {
-                int eq = option.IndexOf('=', StringComparison.Ordinal);
-                if (eq <= 0 || eq == option.Length - 1)
-                {
-                    throw new ArgumentException($"malformed device '{spec}': '{option}' is not KEY=VALUE; expected {Syntax}");
-                }
-                var key = option[..eq].Trim();
-                var value = option[(eq + 1)..].Trim();
-                switch (key)
-                {
-                    case "fault":
-                    case "faults":
-                        foreach (var name in value.Split('+', StringSplitOptions.TrimEntries))
+                case "fault":
+                case "faults":
+                    foreach (var name in value.Split('+', StringSplitOptions.TrimEntries))
+                    {
+                        if (name.Length == 0)
                         {
-                            if (name.Length == 0)
-                            {
-                                throw new ArgumentException($"malformed device '{spec}': empty fault name; expected {Syntax}");
-                            }
-                            ReferenceFaults.Validate(name);
-                            faults.Add(name);
+                            throw new ArgumentException($"malformed device '{spec}': empty fault name; expected {Syntax}");
                         }
-                        break;
-                    case "max-flows":
-                        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int flows) || flows <= 0)
-                        {
-                            throw new ArgumentException($"malformed device '{spec}': max-flows must be a positive integer, not '{value}'");
-                        }
-                        maxFlows = flows;
-                        break;
-                    default:
-                        throw new ArgumentException($"malformed device '{spec}': unknown setting '{key}'; expected {Syntax}");
-                }
+                        ReferenceFaults.Validate(name);
+                        faults.Add(name);
+                    }
+                    break;
+                case "max-flows":
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int flows) || flows <= 0)
+                    {
+                        throw new ArgumentException($"malformed device '{spec}': max-flows must be a positive integer, not '{value}'");
+                    }
+                    maxFlows = flows;
+                    break;
+                default:
+                    throw new ArgumentException($"malformed device '{spec}': unknown setting '{key}'; expected {Syntax}");
             }
         }
         return (faults, maxFlows);
