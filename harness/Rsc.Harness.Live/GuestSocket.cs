@@ -30,23 +30,14 @@ public sealed class GuestSocket : IGuestFrameSource, IDisposable
 
     public static GuestSocket Listen(string path)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (File.Exists(path))
-        {
-            File.Delete(path);
-        }
-        var listener = new Socket(AddressFamily.Unix, SocketType.Seqpacket, ProtocolType.Unspecified);
         try
         {
-            listener.Bind(new UnixDomainSocketEndPoint(path));
-            listener.Listen(1);
+            return new GuestSocket(path, UnixListener.Listen(path, SocketType.Seqpacket));
         }
         catch (SocketException e)
         {
-            listener.Dispose();
             throw new LiveSetupException($"cannot listen on {path}: {e.Message}", e);
         }
-        return new GuestSocket(path, listener);
     }
 
     /// <summary>Waits for the device to connect; false on timeout or when <paramref name="giveUp"/> says so.</summary>
@@ -56,21 +47,13 @@ public sealed class GuestSocket : IGuestFrameSource, IDisposable
         {
             return true;
         }
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        _connection = UnixListener.Accept(_listener, timeout, giveUp);
+        if (_connection is null)
         {
-            if (_listener.Poll(20_000, SelectMode.SelectRead))
-            {
-                _connection = _listener.Accept();
-                _stamped = Linux.StampedReceive.Enable((int)_connection.Handle);
-                return true;
-            }
-            if (giveUp?.Invoke() == true)
-            {
-                return false;
-            }
+            return false;
         }
-        return false;
+        _stamped = Linux.StampedReceive.Enable((int)_connection.Handle);
+        return true;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 using Rsc.Harness.Core.Devices;
+using Rsc.Harness.Live;
 
 namespace Rsc.Harness.Qemu.Qtest;
 
@@ -43,42 +44,26 @@ internal sealed class QtestClient : IDisposable
 
     public static QtestClient Listen(string path)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (File.Exists(path))
-        {
-            File.Delete(path);
-        }
-        var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
-            listener.Bind(new UnixDomainSocketEndPoint(path));
-            listener.Listen(1);
+            return new QtestClient(path, UnixListener.Listen(path, SocketType.Stream));
         }
         catch (SocketException e)
         {
-            listener.Dispose();
             throw new DeviceFailureException($"cannot listen for qtest on {path}: {e.Message}", e);
         }
-        return new QtestClient(path, listener);
     }
 
     /// <summary>Waits for QEMU to connect; throws when it does not within <paramref name="timeout"/> or <paramref name="giveUp"/> says so.</summary>
     public void Accept(TimeSpan timeout, Func<bool>? giveUp = null)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        _connection = UnixListener.Accept(_listener, timeout, giveUp);
+        if (_connection is null)
         {
-            if (_listener.Poll(20_000, SelectMode.SelectRead))
-            {
-                _connection = _listener.Accept();
-                return;
-            }
-            if (giveUp?.Invoke() == true)
-            {
-                throw Failure($"QEMU gave up before connecting to the qtest socket {Path}");
-            }
+            throw Failure(giveUp?.Invoke() == true
+                ? $"QEMU gave up before connecting to the qtest socket {Path}"
+                : $"QEMU did not connect to the qtest socket {Path} within {timeout.TotalSeconds:0.#} s");
         }
-        throw Failure($"QEMU did not connect to the qtest socket {Path} within {timeout.TotalSeconds:0.#} s");
     }
 
     public void Outb(ushort port, byte value) => Command(string.Create(CultureInfo.InvariantCulture, $"outb 0x{port:x} 0x{value:x}"));
