@@ -40,6 +40,18 @@ public static class LiveTrafficRun
         ArgumentNullException.ThrowIfNull(send);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(configuration);
+        // Once a device has a problem it keeps it; describing it can take a while (a dying process's
+        // last output), so it is asked once and remembered.
+        string? knownProblem = null;
+        string? Problem()
+        {
+            if (Volatile.Read(ref knownProblem) is { } known)
+            {
+                return known;
+            }
+            var found = deviceProblem?.Invoke();
+            return found is null ? null : Interlocked.CompareExchange(ref knownProblem, found, null) ?? found;
+        }
         var clock = RunClock.StartNew();
         var guest = new List<GuestFrame>();
         long lastGuestNs = 0;
@@ -98,7 +110,7 @@ public static class LiveTrafficRun
             {
                 collector.Start();
                 sent = FramePacer.Send(plan, clock, LeadInNs, send, linked.Token,
-                    () => collectorFailure is not null || deviceProblem?.Invoke() is not null);
+                    () => collectorFailure is not null || Problem() is not null);
                 long lastSent = sent.Count == 0 ? 0 : sent[^1].SentNs;
                 long watchUntil = LeadInNs + Math.Max(lastSent, plan.DurationNs) + configuration.DrainIntervalNs + configuration.SettleNs;
                 bool Watching()
@@ -110,7 +122,7 @@ public static class LiveTrafficRun
                     return now < watchUntil
                         || (now - Math.Max(lastGuest, watchUntil) < quietFor && now < watchUntil + MaxOverrunNs);
                 }
-                while (Watching() && collectorFailure is null && deviceProblem?.Invoke() is null)
+                while (Watching() && collectorFailure is null && Problem() is null)
                 {
                     linked.Token.ThrowIfCancellationRequested();
                     Thread.Sleep(1);
@@ -143,14 +155,14 @@ public static class LiveTrafficRun
         await Task.Run(pacer.Join, CancellationToken.None).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
 
-        if (deviceProblem?.Invoke() is { } problem)
+        if (Problem() is { } problem)
         {
             throw new DeviceFailureException(problem);
         }
         if (pacerFailure is QueueFullException or LiveSetupException)
         {
             // The device side refused a frame (queue full, interface gone): the device's failure.
-            string? cause = deviceProblem?.Invoke();
+            string? cause = Problem();
             throw new DeviceFailureException(cause is null ? pacerFailure.Message : $"{pacerFailure.Message}; {cause}", pacerFailure);
         }
         if (pacerFailure is not null)
