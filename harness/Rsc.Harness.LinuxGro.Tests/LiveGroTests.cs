@@ -138,6 +138,9 @@ public sealed class LiveGroTests
         var sent = Interfaces.InNamespace(device.ReceiverNamespace, "cat", $"/sys/class/net/{device.ReceiverInterface}/statistics/tx_packets").Trim();
         var received = Interfaces.InNamespace(device.SenderNamespace, "cat", $"/sys/class/net/{device.SenderInterface}/statistics/rx_packets").Trim();
         Assert.That((sent, received), Is.EqualTo(("0", "0")), "packets sent by the receiving end, received by the sending end");
+        // Nothing could: neither end has IPv6 (no router or neighbour solicitations).
+        Assert.That(Interfaces.InNamespace(device.ReceiverNamespace, "cat", $"/proc/sys/net/ipv6/conf/{device.ReceiverInterface}/disable_ipv6").Trim(), Is.EqualTo("1"));
+        Assert.That(Interfaces.InNamespace(device.SenderNamespace, "cat", $"/proc/sys/net/ipv6/conf/{device.SenderInterface}/disable_ipv6").Trim(), Is.EqualTo("1"));
     }
 
     [Test]

@@ -96,7 +96,8 @@ public sealed class LinuxGroDevice : IDeviceUnderTest
         _resources.Add(_receiverNamespace);
         afterStep("receiver-namespace");
 
-        // No IPv6 anywhere in either namespace, before any interface exists there.
+        // No IPv6 anywhere in either namespace, before any interface exists there: the veth ends
+        // below are born inside them and take these defaults.
         foreach (var ns in new[] { _senderNamespace.Name, _receiverNamespace.Name })
         {
             Interfaces.InNamespace(ns, "sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1");
@@ -110,9 +111,6 @@ public sealed class LinuxGroDevice : IDeviceUnderTest
             "peer", "name", ReceiverInterface, "netns", _receiverNamespace.Name);
         afterStep("veth");
 
-        Interfaces.DisableIpv6(SenderInterface, _senderNamespace.Name);
-        Interfaces.DisableIpv6(ReceiverInterface, _receiverNamespace.Name);
-
         // Cases send frames beyond 1500 bytes (size limits); veth refuses to send or forward a frame
         // longer than the MTU, and GRO itself never looks at it.
         var mtu = MaxMtu.ToString(CultureInfo.InvariantCulture);
@@ -123,7 +121,7 @@ public sealed class LinuxGroDevice : IDeviceUnderTest
         // as on a real NIC. (Tried here: GRO and the packet tap run before the IP layer's host check,
         // so frames for another MAC are merged and seen as well; promiscuous mode changes nothing.)
         Interfaces.InNamespace(_receiverNamespace.Name, "ip", "link", "set", "dev", ReceiverInterface,
-            "address", FormatMac(FlowSpec.DefaultGuestMac));
+            "address", FlowSpec.FormatMac(FlowSpec.DefaultGuestMac));
         Interfaces.InNamespace(_receiverNamespace.Name, "ethtool", "-K", ReceiverInterface, "gro", "on");
         // veth hands a frame to the peer's NAPI (and so to GRO) only when the sending end has no TSO
         // feature on, unless the frame comes from a local socket (veth_skb_is_eligible_for_gro).
@@ -166,7 +164,7 @@ public sealed class LinuxGroDevice : IDeviceUnderTest
         afterStep("sockets");
 
         _setupNotes.Add($"veth {SenderInterface} (netns {_senderNamespace.Name}) -> {ReceiverInterface} (netns {_receiverNamespace.Name}); "
-            + $"sending end TSO off, receiving end GRO on, gro_flush_timeout {flushTimeout} ns, napi_defer_hard_irqs {deferIrqs}, receiving end MAC {FormatMac(FlowSpec.DefaultGuestMac)}, MTU {mtu} both ends, no addresses, IPv6 off");
+            + $"sending end TSO off, receiving end GRO on, gro_flush_timeout {flushTimeout} ns, napi_defer_hard_irqs {deferIrqs}, receiving end MAC {FlowSpec.FormatMac(FlowSpec.DefaultGuestMac)}, MTU {mtu} both ends, no addresses, IPv6 off");
 
         Info = new DeviceInfo(
             name,
@@ -244,15 +242,10 @@ public sealed class LinuxGroDevice : IDeviceUnderTest
     }
 
     private static void WriteSysfs(string netns, string ifName, string file, long value) =>
-        HostCommand.Run("ip", "netns", "exec", netns, "sh", "-c",
-            $"echo {value.ToString(CultureInfo.InvariantCulture)} > /sys/class/net/{ifName}/{file}");
+        Interfaces.InNamespace(netns, "sh", "-c", $"echo {value.ToString(CultureInfo.InvariantCulture)} > /sys/class/net/{ifName}/{file}");
 
     private static string ReadSysfs(string netns, string ifName, string file) =>
         Interfaces.InNamespace(netns, "cat", $"/sys/class/net/{ifName}/{file}").Trim();
-
-    internal static string FormatMac(ReadOnlySpan<byte> mac) => Convert.ToHexString(mac).ToLowerInvariant() is var h
-        ? string.Join(':', Enumerable.Range(0, h.Length / 2).Select(i => h.Substring(i * 2, 2)))
-        : "";
 
     private static byte[] ParseMac(string text) =>
         [.. text.Trim().Split(':').Select(p => byte.Parse(p, NumberStyles.HexNumber, CultureInfo.InvariantCulture))];

@@ -15,6 +15,17 @@ public sealed record FlowSpec(
     public static readonly byte[] DefaultGuestMac = [0x52, 0x54, 0x00, 0x12, 0x34, 0x56];
     public static readonly byte[] DefaultPeerMac = [0x52, 0x54, 0x00, 0xAB, 0xCD, 0xEF];
 
+    /// <summary>"52:54:00:12:34:56", as ip(8) and QEMU spell a MAC.</summary>
+    public static string FormatMac(ReadOnlySpan<byte> mac)
+    {
+        var text = new System.Text.StringBuilder(mac.Length * 3);
+        foreach (byte b in mac)
+        {
+            text.Append(text.Length == 0 ? "" : ":").Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return text.ToString();
+    }
+
     public int IpVersion => Source.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? 6 : 4;
     public byte[] DestinationMac { get; init; } = DefaultGuestMac;
     public byte[] SourceMac { get; init; } = DefaultPeerMac;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Rsc.Harness.Core.Traffic;
 
 namespace Rsc.Harness.Qemu.Host;
 
@@ -13,14 +14,14 @@ public sealed record QemuLaunch(
     bool MergeableBuffers,
     int RxQueueSize = QemuLaunch.DefaultRxQueueSize,
     string? ProcessName = null,
-    int MemoryMiB = QemuLaunch.DefaultMemoryMiB,
-    string Mac = QemuLaunch.GuestMac)
+    int MemoryMiB = QemuLaunch.DefaultMemoryMiB)
 {
     public const int DefaultMemoryMiB = 128;
 
     /// <summary>QEMU's largest rx queue: a timer flush of many flows needs one buffer per flow at once.</summary>
     public const int DefaultRxQueueSize = 1024;
-    public const string GuestMac = "52:54:00:12:34:56";
+    /// <summary>The NIC's address: the guest MAC every case's frames are sent to.</summary>
+    public static readonly string GuestMac = FlowSpec.FormatMac(FlowSpec.DefaultGuestMac);
 
     /// <summary>
     /// The argument list (without the binary), as the recipe that worked on this machine has it. With
@@ -30,7 +31,7 @@ public sealed record QemuLaunch(
     public IReadOnlyList<string> Arguments()
     {
         var device = string.Create(CultureInfo.InvariantCulture,
-            $"virtio-net-pci,netdev=n0,addr=0x4,mac={Mac},romfile=,guest_rsc_ext={OnOff(GuestRscExt)},rsc_interval={RscIntervalNs},mrg_rxbuf={OnOff(MergeableBuffers)},rx_queue_size={RxQueueSize}");
+            $"virtio-net-pci,netdev=n0,addr=0x4,mac={GuestMac},romfile=,guest_rsc_ext={OnOff(GuestRscExt)},rsc_interval={RscIntervalNs},mrg_rxbuf={OnOff(MergeableBuffers)},rx_queue_size={RxQueueSize}");
         var name = ProcessName is null ? Array.Empty<string>() : ["-name", $"{ProcessName},process={ProcessName}"];
         return
         [
