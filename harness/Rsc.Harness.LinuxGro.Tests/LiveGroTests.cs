@@ -174,7 +174,7 @@ public sealed class LiveGroTests
         await device.RunAsync(builder.Build(), CancellationToken.None);
         await device.DisposeAsync();
 
-        Assert.That(OwnLeftovers(), Is.Empty);
+        Assert.That(LiveNames.OfThisProcess(), Is.Empty);
         Assert.That(AllHostInterfaces().Where(i => i == device.SenderInterface || i == device.ReceiverInterface), Is.Empty);
     }
 
@@ -186,7 +186,7 @@ public sealed class LiveGroTests
     [TestCase("sockets")]
     public void SetUpFailureCleansUp(string failAfter)
     {
-        var before = OwnLeftovers();
+        var before = LiveNames.OfThisProcess();
         var e = Assert.Throws<LiveSetupException>(() => LinuxGroDevice.Create("linux-gro", new DeviceConfiguration(), step =>
         {
             if (step == failAfter)
@@ -195,13 +195,13 @@ public sealed class LiveGroTests
             }
         }));
         Assert.That(e!.Message, Does.Contain(failAfter));
-        Assert.That(OwnLeftovers(), Is.EquivalentTo(before));
+        Assert.That(LiveNames.OfThisProcess(), Is.EquivalentTo(before));
     }
 
     [Test]
     public async Task ACancelledSetUpLeavesNothingBehind()
     {
-        var before = OwnLeftovers();
+        var before = LiveNames.OfThisProcess();
         // Set-up runs a dozen host commands (well over 20 ms), so the cancellation lands half-way.
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(20));
         var factory = LinuxGroDeviceFactory.Create("linux-gro", null);
@@ -222,7 +222,7 @@ public sealed class LiveGroTests
             }
         }
         Assert.That(device, Is.Null, "set-up finished before the cancellation; nothing was exercised");
-        Assert.That(OwnLeftovers(), Is.EquivalentTo(before));
+        Assert.That(LiveNames.OfThisProcess(), Is.EquivalentTo(before));
     }
 
     [Test]
@@ -239,17 +239,9 @@ public sealed class LiveGroTests
         return await device.RunAsync(plan, CancellationToken.None);
     }
 
-    private static IReadOnlyList<string> OwnLeftovers() => LiveNames.Existing(owner => owner == Environment.ProcessId);
-
     private static IEnumerable<string> AllHostInterfaces() => Directory.GetFileSystemEntries("/sys/class/net").Select(p => Path.GetFileName(p)!);
 
-    private static byte[] TcpPayload(byte[] frame)
-    {
-        int ihl = (frame[14] & 0x0f) * 4;
-        int total = BinaryPrimitives.ReadUInt16BigEndian(frame.AsSpan(16));
-        int tcpHeader = (frame[14 + ihl + 12] >> 4) * 4;
-        return frame.AsSpan(14 + ihl + tcpHeader, total - ihl - tcpHeader).ToArray();
-    }
+    private static byte[] TcpPayload(byte[] frame) => Core.Net.PacketParser.Parse(frame).Payload.ToArray();
 
     private static string Describe(IReadOnlyList<Core.Capture.GuestFrame> frames) =>
         string.Join("; ", frames.Select(f => $"#{f.Index} t={f.TimeNs / 1000}us {f.Frame.Length}B {f.Header}"));

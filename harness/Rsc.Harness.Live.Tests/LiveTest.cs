@@ -14,7 +14,7 @@ internal static class LiveTest
     }
 
     /// <summary>Interfaces and namespaces of this process that still exist.</summary>
-    public static IReadOnlyList<string> Leftovers() => LiveNames.Existing(pid => pid == Environment.ProcessId);
+    public static IReadOnlyList<string> Leftovers() => LiveNames.OfThisProcess();
 
     public static string FakeDevice(string mode)
     {

@@ -96,6 +96,9 @@ public static partial class LiveNames
     }
 
     /// <summary>Every interface and namespace of ours that exists now (for cleanup checks).</summary>
+    /// <summary>Interfaces and namespaces of this process that still exist (what a test checks is gone).</summary>
+    public static IReadOnlyList<string> OfThisProcess() => Existing(owner => owner == Environment.ProcessId);
+
     public static IReadOnlyList<string> Existing(Func<int, bool> ownerFilter)
     {
         ArgumentNullException.ThrowIfNull(ownerFilter);

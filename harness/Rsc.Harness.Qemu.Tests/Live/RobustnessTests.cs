@@ -97,7 +97,7 @@ public sealed class RobustnessTests
             Assert.That(Directory.Exists($"/sys/class/net/{tap}"), Is.False, "TAP still there");
             Assert.That(File.Exists(socket), Is.False, "qtest socket still there");
             Assert.That(File.Exists(firmware), Is.False, "firmware image still there");
-            Assert.That(LiveNames.Existing(owner => owner == Environment.ProcessId), Is.Empty);
+            Assert.That(LiveNames.OfThisProcess(), Is.Empty);
         });
     }
 
@@ -136,7 +136,7 @@ public sealed class RobustnessTests
 
     private static List<string> OwnResources()
     {
-        var found = LiveNames.Existing(owner => owner == Environment.ProcessId).ToList();
+        var found = LiveNames.OfThisProcess().ToList();
         if (Directory.Exists(LiveNames.SocketDirectory))
         {
             found.AddRange(Directory.GetFiles(LiveNames.SocketDirectory).Where(f => LiveNames.IsOwn(Path.GetFileNameWithoutExtension(f))));
