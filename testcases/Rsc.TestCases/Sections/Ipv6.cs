@@ -250,20 +250,8 @@ internal static class Ipv6
             Requirement = "MUST: a segment with FIN is never coalesced, over IPv6 as over IPv4; the data cached "
                 + "before it is delivered first, then the FIN segment on its own.",
             Source = "E, EX",
-            NotApplicable = c => NeedsIpv6Coalescing(c) ?? (c.DeliversFinAlone ? null : "the device merges an in-order FIN segment into the unit as its last segment instead of delivering it alone"),
-            Build = ctx =>
-            {
-                var b = new CaseBuilder(ctx, framesInOneInterval: 4);
-                var f = b.V6();
-                var d0 = f.Data(Mss);
-                var d1 = f.Data(Mss);
-                var d2 = f.Data(Mss);
-                var fin = f.Data(Mss, s => s with { Flags = Rsc.Harness.Core.Net.TcpFlags.Ack | Rsc.Harness.Core.Net.TcpFlags.Fin }, "data 1448 FIN");
-                b.Must.DeliveredAlone(fin);
-                b.Must.DeliveredInOrder(d2, fin);
-                b.Should.MergedTogether(d0, d1, d2);
-                return b.Done();
-            },
+            NotApplicable = c => NeedsIpv6Coalescing(c) ?? TcpFlags.NeedsFinAlone(c),
+            Build = ctx => TcpFlags.FinAfterData(ctx, ipv6: true),
         },
         new()
         {

@@ -1,6 +1,7 @@
 using Rsc.Harness.Cases;
 using Rsc.Harness.Core;
 using Rsc.Harness.Core.Traffic;
+using Rsc.Harness.Core.Devices;
 using Rsc.TestCases.Support;
 using static Rsc.TestCases.Support.CaseBuilder;
 using Flags = Rsc.Harness.Core.Net.TcpFlags;
@@ -50,20 +51,8 @@ internal static class TcpFlags
             Requirement = "MUST: a segment with FIN is never coalesced; the data cached before it is delivered "
                 + "first, then the FIN segment on its own.",
             Source = "E, EX",
-            NotApplicable = c => c.DeliversFinAlone ? null : "the device merges an in-order FIN segment into the unit as its last segment instead of delivering it alone",
-            Build = ctx =>
-            {
-                var b = new CaseBuilder(ctx, framesInOneInterval: 4);
-                var f = b.V4();
-                var d0 = f.Data(Mss);
-                var d1 = f.Data(Mss);
-                var d2 = f.Data(Mss);
-                var fin = f.Data(Mss, s => s with { Flags = Flags.Ack | Flags.Fin }, "data 1448 FIN");
-                b.Must.DeliveredAlone(fin);
-                b.Must.DeliveredInOrder(d2, fin);
-                b.Should.MergedTogether(d0, d1, d2);
-                return b.Done();
-            },
+            NotApplicable = NeedsFinAlone,
+            Build = ctx => FinAfterData(ctx, ipv6: false),
         },
         new()
         {
@@ -238,4 +227,23 @@ internal static class TcpFlags
                 f.Data(Mss, s => s with { Flags = Flags.Psh }, "data 1448 PSH without ACK")),
         },
     ];
+
+    /// <summary>Not applicable to a device that merges an in-order FIN into the unit (GRO does).</summary>
+    internal static string? NeedsFinAlone(DeviceCapabilities c) =>
+        c.DeliversFinAlone ? null : "the device merges an in-order FIN segment into the unit as its last segment instead of delivering it alone";
+
+    /// <summary>Three in-order segments, then a fourth with FIN, one interval: the FIN alone, after the data.</summary>
+    internal static CaseTraffic FinAfterData(CaseContext ctx, bool ipv6)
+    {
+        var b = new CaseBuilder(ctx, framesInOneInterval: 4);
+        var f = ipv6 ? b.V6() : b.V4();
+        var d0 = f.Data(Mss);
+        var d1 = f.Data(Mss);
+        var d2 = f.Data(Mss);
+        var fin = f.Data(Mss, s => s with { Flags = Flags.Ack | Flags.Fin }, "data 1448 FIN");
+        b.Must.DeliveredAlone(fin);
+        b.Must.DeliveredInOrder(d2, fin);
+        b.Should.MergedTogether(d0, d1, d2);
+        return b.Done();
+    }
 }
