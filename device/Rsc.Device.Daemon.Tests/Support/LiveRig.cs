@@ -3,7 +3,8 @@ using Rsc.Harness.Live;
 namespace Rsc.Device.Daemon.Tests.Support;
 
 /// <summary>
-/// Everything a live test sets up around the daemon: its own TAP, the listening guest socket and an
+/// Everything a live test sets up around the daemon: a TAP made as the harness makes one for any
+/// device (<see cref="TapInterface"/>), the listening guest socket and an
 /// AF_PACKET socket on the TAP that injects frames into its kernel side. Dispose removes the TAP and the socket file.
 /// </summary>
 internal sealed class LiveRig : IDisposable
@@ -12,21 +13,25 @@ internal sealed class LiveRig : IDisposable
 
     private PacketSocket? _injector;
 
-    private LiveRig(TestTap tap, GuestListener guest)
+    private LiveRig(TapInterface tap, GuestListener guest)
     {
         Tap = tap;
         Guest = guest;
     }
 
-    public TestTap Tap { get; }
+    public TapInterface Tap { get; }
 
     public GuestListener Guest { get; }
 
     /// <summary>Creates the TAP and the listener; ignores the test when the machine cannot run live tests.</summary>
     public static LiveRig Create()
     {
-        LiveRequirements.IgnoreUnlessMet();
-        var tap = TestTap.Create();
+        if (LiveEnvironment.WhyUnavailable() is { } reason)
+        {
+            Assert.Ignore($"live test: {reason}");
+        }
+        // The harness's own TAP, as it hands one to any device: its name is swept if a run is killed.
+        var tap = TapInterface.Create();
         try
         {
             return new LiveRig(tap, new GuestListener());

@@ -46,7 +46,6 @@ internal static unsafe class LibC
 
     // linux/if_tun.h
     public const uint TUNSETIFF = 0x400454ca;
-    public const uint TUNSETPERSIST = 0x400454cb;
     public const uint TUNSETVNETHDRSZ = 0x400454d8;
     public const short IFF_TAP = 0x0002;
     public const short IFF_NO_PI = 0x1000;
@@ -88,8 +87,6 @@ internal static unsafe class LibC
     [DllImport(Library, EntryPoint = "ioctl", SetLastError = true)]
     public static extern int Ioctl(int fd, nuint request, void* argument);
 
-    [DllImport(Library, EntryPoint = "ioctl", SetLastError = true)]
-    public static extern int Ioctl(int fd, nuint request, nint argument);
 
     [DllImport(Library, EntryPoint = "socket", SetLastError = true)]
     public static extern int Socket(int domain, int type, int protocol);
