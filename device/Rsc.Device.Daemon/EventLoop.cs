@@ -108,13 +108,11 @@ public sealed unsafe class EventLoop : IDisposable
         {
             while (!_stopRequested)
             {
-                long now = Stopwatch.GetTimestamp();
-                Time.RunDue(now);
+                long due = Time.RunDue(Stopwatch.GetTimestamp());
                 if (_stopRequested)
                 {
                     break;
                 }
-                long due = Time.NextDue();
                 Timespec timeout;
                 Timespec* timeoutPointer = null;
                 long sleepTicks = 0;

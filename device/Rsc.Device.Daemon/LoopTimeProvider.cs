@@ -67,20 +67,13 @@ public sealed class LoopTimeProvider : TimeProvider
         }
     }
 
-    /// <summary>The Stopwatch timestamp at which the next armed timer is due; <see cref="Never"/> when none is.</summary>
-    internal long NextDue()
-    {
-        lock (_gate)
-        {
-            return PeekLive();
-        }
-    }
-
     /// <summary>Runs, on the loop thread, every timer due at or before <paramref name="now"/>, earliest first.</summary>
-    /// <returns>How many callbacks ran.</returns>
-    internal int RunDue(long now)
+    /// <returns>
+    /// When the next armed timer is due (<see cref="Never"/>: none), read under the same lock, so a
+    /// wake-up takes the lock once when nothing is due. A timer armed later from another thread wakes the loop.
+    /// </returns>
+    internal long RunDue(long now)
     {
-        int fired = 0;
         while (true)
         {
             LoopTimer timer;
@@ -90,7 +83,7 @@ public sealed class LoopTimeProvider : TimeProvider
                 due = PeekLive();
                 if (due > now)
                 {
-                    return fired;
+                    return due;
                 }
                 timer = _queue.Dequeue().Timer;
                 if (timer.Period > 0)
@@ -112,7 +105,6 @@ public sealed class LoopTimeProvider : TimeProvider
             }
             long started = Stopwatch.GetTimestamp();
             Lateness.Record(started - due);
-            fired++;
             timer.Callback(timer.State);
             CallbackTime.Record(Stopwatch.GetTimestamp() - started);
         }
