@@ -31,6 +31,9 @@ public sealed record CliEnvironment
     /// <summary>Names default output folders and measures durations.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>Which signal stopped the run ("SIGINT", "SIGTERM"), for results.json; null when unknown.</summary>
+    public Func<string?> InterruptSignal { get; init; } = () => null;
+
     public static CliEnvironment Standard(TextWriter stdout, TextWriter stderr) =>
         new() { Cases = Catalogue.All, Out = stdout, Error = stderr };
 

@@ -22,6 +22,12 @@ public sealed record Finding(
     IReadOnlyList<int> GuestFrames,
     IReadOnlyList<int> SentFrames)
 {
+    /// <summary>
+    /// Set when the device's profile excuses <see cref="Rule"/>: the behaviour and its citation. The
+    /// finding then weighs as Info whatever the rule's level.
+    /// </summary>
+    public string? Excuse { get; init; }
+
     public override string ToString() =>
         $"[{Severity}] {Rule}: {Message} (guest {Format(GuestFrames)}; sent {Format(SentFrames)})";
 

@@ -17,6 +17,10 @@ public static class OracleRules
 
     // Merge legality (interpretation.md 3).
     public const string ExceptionMerged = "E.exception-merged";
+    /// <summary>The exception merged is a FIN: reported apart so a device that merges FIN by design (GRO) can be excused for it alone.</summary>
+    public const string FinMerged = "E.fin-merged";
+    /// <summary>The exception merged is a TCP option other than NOP/EOL/timestamps.</summary>
+    public const string OptionsMerged = "E.options-merged";
     public const string EcnChange = "E.ecn-change";
     public const string IdenticalFields = "IPH.identical-fields";
     public const string TimestampPresence = "R.timestamp-presence";
@@ -46,6 +50,8 @@ public static class OracleRules
 
     // virtio header (interpretation.md 5).
     public const string RscInfo = "VS.rsc-info";
+    /// <summary>RSC_INFO on a frame that holds one sent frame (never excused with <see cref="RscInfo"/>).</summary>
+    public const string RscInfoOnSingle = "VS.rsc-info-single";
     public const string GsoType = "VS.gso-type";
     public const string NeedsCsum = "VS.needs-csum";
     public const string GsoSize = "VS.gso-size";

@@ -56,7 +56,12 @@ public sealed record FindingEntry(
     Severity Severity,
     string Message,
     IReadOnlyList<int> Frames,
-    IReadOnlyList<int> SentFrames);
+    IReadOnlyList<int> SentFrames)
+{
+    /// <summary>The device profile's excuse for this rule (behaviour and citation); the finding is then Info.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Excuse { get; init; }
+}
 
 /// <summary>Per-case files, relative to the folder holding results.json; null where not written.</summary>
 public sealed record ArtifactsEntry(string? SentPcap, string? GuestPcap, string? GuestJsonl, string? WireLog);

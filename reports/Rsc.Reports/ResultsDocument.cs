@@ -17,7 +17,48 @@ public sealed record ResultsDocument
     public required SettingsEntry Settings { get; init; }
     public required EnvironmentEntry Environment { get; init; }
     public SummaryEntry Summary { get; init; } = new();
+
+    /// <summary>How many cases the run selected; <see cref="SummaryEntry.Total"/> is how many were judged.</summary>
+    public int Planned { get; init; }
+
+    /// <summary>The selected case ids, in run order.</summary>
+    public IReadOnlyList<string> PlannedCases { get; init; } = [];
+
+    /// <summary>
+    /// True only once every planned case was judged and the run ended normally. A file left by a
+    /// killed or interrupted run says false, so it can never pass for a complete one.
+    /// </summary>
+    public bool Complete { get; init; }
+
+    /// <summary>The case being run when the file was written (null between cases and at the end).</summary>
+    public string? InProgress { get; init; }
+
+    /// <summary>Set when the run stopped before judging every planned case.</summary>
+    public InterruptionEntry? Interrupted { get; init; }
+
+    /// <summary>When the run ended (normally or not); null while it runs or after it was killed.</summary>
+    public DateTimeOffset? FinishedUtc { get; init; }
+
     public IReadOnlyList<CaseEntry> Cases { get; init; } = [];
+
+    /// <summary>Planned cases with no entry in <see cref="Cases"/>: never judged.</summary>
+    public IReadOnlyList<string> NotJudged()
+    {
+        var judged = new HashSet<string>(Cases.Select(c => c.Id), StringComparer.Ordinal);
+        return [.. PlannedCases.Where(id => !judged.Contains(id))];
+    }
+}
+
+/// <summary>Why and when a run stopped early.</summary>
+/// <param name="Reason">"signal" (SIGINT, SIGTERM), "timeout" (the run's time limit) or "error" (rsc itself broke).</param>
+/// <param name="AtUtc">When it stopped.</param>
+/// <param name="Detail">The signal's name, the limit, or the error in one line.</param>
+/// <param name="CaseInProgress">The case that was running; it is recorded as not judged.</param>
+public sealed record InterruptionEntry(string Reason, DateTimeOffset AtUtc, string? Detail, string? CaseInProgress)
+{
+    public const string Signal = "signal";
+    public const string Timeout = "timeout";
+    public const string Error = "error";
 }
 
 public sealed record ToolEntry(string Name, string Version);

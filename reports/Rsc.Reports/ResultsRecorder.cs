@@ -54,13 +54,49 @@ public sealed class ResultsRecorder
         }
     }
 
+    /// <summary>Records that <paramref name="caseId"/> is about to run, so a killed run shows which case it was in.</summary>
+    public void Begin(string caseId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(caseId);
+        Write(d => d with { InProgress = caseId });
+    }
+
     public void Record(CaseEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         lock (_gate)
         {
             _cases.Add(entry);
-            _document = _document with { Cases = [.. _cases], Summary = Summarize(_cases) };
+            _document = _document with { Cases = [.. _cases], Summary = Summarize(_cases), InProgress = null };
+            ResultsJson.WriteFile(Path, _document);
+        }
+    }
+
+    /// <summary>
+    /// The run ended normally: complete when every planned case has an entry (a run that planned
+    /// nothing is complete when it recorded anything at all).
+    /// </summary>
+    public void Finish(DateTimeOffset atUtc) => Write(d => d with
+    {
+        InProgress = null,
+        FinishedUtc = atUtc,
+        Complete = d.Interrupted is null && d.NotJudged().Count == 0 && (d.Planned == 0 || d.Cases.Count >= d.Planned),
+    });
+
+    /// <summary>The run stopped early; the case in progress, if any, stays unjudged.</summary>
+    public void Interrupt(string reason, DateTimeOffset atUtc, string? detail) => Write(d => d with
+    {
+        Interrupted = new InterruptionEntry(reason, atUtc, detail, d.InProgress),
+        InProgress = null,
+        FinishedUtc = atUtc,
+        Complete = false,
+    });
+
+    private void Write(Func<ResultsDocument, ResultsDocument> change)
+    {
+        lock (_gate)
+        {
+            _document = change(_document);
             ResultsJson.WriteFile(Path, _document);
         }
     }

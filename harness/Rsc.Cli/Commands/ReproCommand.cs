@@ -1,4 +1,6 @@
 using Rsc.Harness.Reporting;
+using Rsc.Harness.Running;
+using Rsc.Reports;
 
 namespace Rsc.Cli.Commands;
 
@@ -37,13 +39,28 @@ public sealed class ReproCommand(CliEnvironment env) : ICommand
         settings = settings with { Options = settings.Options.For(factory) };
         var started = env.Clock.GetUtcNow();
         var outDir = a.Single("--out");
-        var folder = outDir is null ? null : RunSettings.OpenFolder(outDir, settings.Header(started, [conformanceCase.Id]));
+        var folder = outDir is null ? null : RunSettings.OpenFolder(outDir, settings.Header(started, [conformanceCase.Id]) with
+        {
+            Planned = 1,
+            PlannedCases = [conformanceCase.Id],
+        });
 
-        var result = await env.Runner(factory, settings.Options).RunAsync(conformanceCase, cancellationToken).ConfigureAwait(false);
+        folder?.Begin(conformanceCase.Id);
+        CaseResult result;
+        try
+        {
+            result = await env.Runner(factory, settings.Options).RunAsync(conformanceCase, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            folder?.Interrupt(InterruptionEntry.Signal, env.Clock.GetUtcNow(), env.InterruptSignal());
+            throw;
+        }
         env.Out.Write(WireLog.Render(result));
         if (folder is not null)
         {
             var entry = folder.Record(result);
+            folder.Finish(env.Clock.GetUtcNow());
             env.Out.WriteLine($"rsc: artifacts in {Path.Combine(folder.Path, Reports.CaseArtifacts.RelativeFolder(entry.Id))}; results in {folder.ResultsPath}");
         }
         return RunCommand.ExitCodeFor([result.Outcome]);

@@ -53,7 +53,12 @@ public sealed class RunCommand(CliEnvironment env) : ICommand
         }
         var started = env.Clock.GetUtcNow();
         var outDir = a.Single("--out") ?? DefaultFolder(started);
-        var folder = RunSettings.OpenFolder(outDir, settings.Header(started, CaseSelection.Describe(ids, sections)));
+        var header = settings.Header(started, CaseSelection.Describe(ids, sections)) with
+        {
+            Planned = cases.Count,
+            PlannedCases = [.. cases.Select(c => c.Id)],
+        };
+        var folder = RunSettings.OpenFolder(outDir, header);
         var runner = env.Runner(factory, settings.Options);
 
         env.Out.WriteLine($"rsc: {cases.Count} case(s) on {settings.DutSpec}, interval {WireLog.Us(settings.Options.DrainIntervalNs)}, spacing {WireLog.Us(settings.Options.SpacingNs)}");
@@ -68,6 +73,7 @@ public sealed class RunCommand(CliEnvironment env) : ICommand
                 var c = cases[i];
                 env.Out.Write($"[{(i + 1).ToString(CultureInfo.InvariantCulture).PadLeft(countWidth)}/{cases.Count}] {c.Id.PadRight(idWidth)} ");
                 env.Out.Flush();
+                folder.Begin(c.Id);
                 var result = await runner.RunAsync(c, cancellationToken).ConfigureAwait(false);
                 var entry = folder.Record(result);
                 entries.Add(entry);
@@ -76,12 +82,19 @@ public sealed class RunCommand(CliEnvironment env) : ICommand
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            folder.Interrupt(InterruptionEntry.Signal, env.Clock.GetUtcNow(), env.InterruptSignal());
             env.Out.WriteLine("interrupted");
             env.Out.WriteLine();
             env.Out.Write(SummaryTable.Render(entries));
-            env.Error.WriteLine($"rsc: interrupted after {entries.Count} of {cases.Count} case(s); results so far in {folder.ResultsPath}");
+            env.Error.WriteLine($"rsc: interrupted after {entries.Count} of {cases.Count} case(s); incomplete results in {folder.ResultsPath}");
             return ExitCodes.Interrupted;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            folder.Interrupt(InterruptionEntry.Error, env.Clock.GetUtcNow(), $"{e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            throw;
+        }
+        folder.Finish(env.Clock.GetUtcNow());
         env.Out.WriteLine();
         env.Out.Write(SummaryTable.Render(entries));
         env.Out.WriteLine($"rsc: results written to {folder.ResultsPath}");

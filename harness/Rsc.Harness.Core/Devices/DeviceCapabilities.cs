@@ -6,6 +6,22 @@ namespace Rsc.Harness.Core.Devices;
 /// </summary>
 public sealed record DeviceCapabilities
 {
+    /// <summary>Rules the device is excused from, each with its behaviour and the implementation's own citation.</summary>
+    public IReadOnlyList<RuleExcuse> Excuses { get; init; } = [];
+
+    /// <summary>The excuse for <paramref name="rule"/>, or null when the device is held to it.</summary>
+    public RuleExcuse? ExcuseFor(string rule)
+    {
+        foreach (var excuse in Excuses)
+        {
+            if (string.Equals(excuse.Rule, rule, StringComparison.Ordinal))
+            {
+                return excuse;
+            }
+        }
+        return null;
+    }
+
     /// <summary>Reports segment and dup-ACK counts in the virtio header (RSC_INFO).</summary>
     public bool ReportsRscInfo { get; init; } = true;
 

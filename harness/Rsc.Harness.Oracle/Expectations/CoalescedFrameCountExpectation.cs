@@ -2,7 +2,7 @@ namespace Rsc.Harness.Oracle.Expectations;
 
 /// <summary>The number of coalesced guest frames lies within [min, max].</summary>
 internal sealed class CoalescedFrameCountExpectation(int min, int max)
-    : Expectation("R.coalesced-frame-count", min == max ? $"{min} guest frames are coalesced" : $"{min} to {max} guest frames are coalesced")
+    : Expectation(Rules.ExpectationRules.CoalescedFrameCount, min == max ? $"{min} guest frames are coalesced" : $"{min} to {max} guest frames are coalesced")
 {
     public override bool DependsOnTiming => true;
 

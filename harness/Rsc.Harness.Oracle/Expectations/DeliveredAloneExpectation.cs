@@ -2,7 +2,7 @@ namespace Rsc.Harness.Oracle.Expectations;
 
 /// <summary>The sent frame arrives in a guest frame of its own.</summary>
 internal sealed class DeliveredAloneExpectation(int sentIndex)
-    : Expectation("R.delivered-alone", $"sent {sentIndex} is delivered alone")
+    : Expectation(Rules.ExpectationRules.DeliveredAlone, $"sent {sentIndex} is delivered alone")
 {
     public override bool DependsOnTiming => true;
 

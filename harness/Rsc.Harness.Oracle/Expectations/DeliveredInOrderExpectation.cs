@@ -2,7 +2,7 @@ namespace Rsc.Harness.Oracle.Expectations;
 
 /// <summary>The guest frame holding one sent frame comes strictly before the one holding another.</summary>
 internal sealed class DeliveredInOrderExpectation(int earlier, int later)
-    : Expectation("ORDER.delivered-in-order", $"sent {earlier} is delivered in a guest frame before sent {later}'s")
+    : Expectation(Rules.ExpectationRules.DeliveredInOrder, $"sent {earlier} is delivered in a guest frame before sent {later}'s")
 {
     public override IEnumerable<Violation> Check(ExpectationContext context)
     {

@@ -2,7 +2,7 @@ namespace Rsc.Harness.Oracle.Expectations;
 
 /// <summary>The guest receives a number of frames within [min, max].</summary>
 internal sealed class GuestFrameCountExpectation(int min, int max)
-    : Expectation("R.guest-frame-count", min == max ? $"the guest receives {min} frames" : $"the guest receives {min} to {max} frames")
+    : Expectation(Rules.ExpectationRules.GuestFrameCount, min == max ? $"the guest receives {min} frames" : $"the guest receives {min} to {max} frames")
 {
     public override bool DependsOnTiming => true;
 

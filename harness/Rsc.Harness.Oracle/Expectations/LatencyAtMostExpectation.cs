@@ -2,7 +2,7 @@ namespace Rsc.Harness.Oracle.Expectations;
 
 /// <summary>Every delivered sent frame reaches the guest within a bound of being sent.</summary>
 internal sealed class LatencyAtMostExpectation(long ns)
-    : Expectation("SEED.latency-at-most", $"every frame reaches the guest within {ns} ns")
+    : Expectation(Rules.ExpectationRules.LatencyAtMost, $"every frame reaches the guest within {ns} ns")
 {
     public override IEnumerable<Violation> Check(ExpectationContext context)
     {

@@ -2,7 +2,7 @@ namespace Rsc.Harness.Oracle.Expectations;
 
 /// <summary>All the given sent frames arrive inside one and the same guest frame.</summary>
 internal sealed class MergedTogetherExpectation(int[] sentIndices)
-    : Expectation("R.merged-together", $"sent {string.Join(',', sentIndices)} are delivered in one guest frame")
+    : Expectation(Rules.ExpectationRules.MergedTogether, $"sent {string.Join(',', sentIndices)} are delivered in one guest frame")
 {
     public override bool DependsOnTiming => true;
 

@@ -2,7 +2,7 @@ namespace Rsc.Harness.Oracle.Expectations;
 
 /// <summary>Two sent frames end up in different guest frames.</summary>
 internal sealed class NotMergedTogetherExpectation(int sentA, int sentB)
-    : Expectation("R.not-merged-together", $"sent {sentA} and {sentB} are delivered in different guest frames")
+    : Expectation(Rules.ExpectationRules.NotMergedTogether, $"sent {sentA} and {sentB} are delivered in different guest frames")
 {
     public override bool DependsOnTiming => true;
 

@@ -5,7 +5,7 @@ namespace Rsc.Harness.Oracle.Expectations;
 /// RSC_INFO). A frame without RSC_INFO reports 0 and 0.
 /// </summary>
 internal sealed class RscCountsExpectation(int sentIndex, int segments, int dupAcks)
-    : Expectation("VS.rsc-counts", $"the guest frame holding sent {sentIndex} reports {segments} segments and {dupAcks} dup ACKs")
+    : Expectation(Rules.ExpectationRules.RscCounts, $"the guest frame holding sent {sentIndex} reports {segments} segments and {dupAcks} dup ACKs")
 {
     public override bool DependsOnTiming => true;
 

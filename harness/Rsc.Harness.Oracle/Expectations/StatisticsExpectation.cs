@@ -2,7 +2,7 @@ namespace Rsc.Harness.Oracle.Expectations;
 
 /// <summary>The device's NDIS counters equal the given values (null: not checked).</summary>
 internal sealed class StatisticsExpectation(long? coalescedPackets, long? coalescedOctets, long? coalesceEvents, long? aborts)
-    : Expectation("OID.statistics", "the device's RSC counters equal the expected values")
+    : Expectation(Rules.ExpectationRules.Statistics, "the device's RSC counters equal the expected values")
 {
     public override bool DependsOnTiming => true;
 

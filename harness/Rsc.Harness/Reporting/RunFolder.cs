@@ -30,6 +30,15 @@ public sealed class RunFolder
 
     public ResultsDocument Document => _recorder.Document;
 
+    /// <summary>Marks <paramref name="caseId"/> as running (a killed run then shows it as the case in progress).</summary>
+    public void Begin(string caseId) => _recorder.Begin(caseId);
+
+    /// <summary>The run ended normally; results.json says whether every planned case was judged.</summary>
+    public void Finish(DateTimeOffset atUtc) => _recorder.Finish(atUtc);
+
+    /// <summary>The run stopped early (<see cref="InterruptionEntry"/> reasons); results.json says so.</summary>
+    public void Interrupt(string reason, DateTimeOffset atUtc, string? detail) => _recorder.Interrupt(reason, atUtc, detail);
+
     /// <summary>Writes the case's artifacts and appends its entry; returns the entry.</summary>
     public CaseEntry Record(CaseResult result)
     {
