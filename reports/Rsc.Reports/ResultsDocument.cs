@@ -26,9 +26,10 @@ public sealed record ResultsDocument
 
     /// <summary>
     /// True only once every planned case was judged and the run ended normally. A file left by a
-    /// killed or interrupted run says false, so it can never pass for a complete one.
+    /// killed or interrupted run says false, so it can never pass for a complete one; null only in
+    /// files written before runs recorded it.
     /// </summary>
-    public bool Complete { get; init; }
+    public bool? Complete { get; init; }
 
     /// <summary>The case being run when the file was written (null between cases and at the end).</summary>
     public string? InProgress { get; init; }
@@ -40,6 +41,42 @@ public sealed record ResultsDocument
     public DateTimeOffset? FinishedUtc { get; init; }
 
     public IReadOnlyList<CaseEntry> Cases { get; init; } = [];
+
+    /// <summary>
+    /// Null for a complete run; otherwise what a reader must be told first, e.g. "INCOMPLETE: 14 of
+    /// 111 cases judged; interrupted (signal SIGINT) at 2026-12-05T10:00:00Z during RSC-FLAG-002".
+    /// </summary>
+    public string? IncompleteNote()
+    {
+        if (Complete == true)
+        {
+            return null;
+        }
+        if (Complete is null)
+        {
+            return "completeness not recorded (written by an older rsc)";
+        }
+        var note = Planned > 0
+            ? $"INCOMPLETE: {Cases.Count} of {Planned} cases judged"
+            : $"INCOMPLETE: {Cases.Count} cases judged";
+        if (Interrupted is { } i)
+        {
+            note += $"; interrupted ({i.Reason}{(i.Detail is null ? "" : $" {i.Detail}")}) at {i.AtUtc.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}";
+            if (i.CaseInProgress is { } current)
+            {
+                note += $" during {current}";
+            }
+        }
+        else if (InProgress is { } running)
+        {
+            note += $"; the run stopped without a word (killed?) during {running}";
+        }
+        else if (FinishedUtc is null)
+        {
+            note += "; still running, or stopped without a word";
+        }
+        return note;
+    }
 
     /// <summary>Planned cases with no entry in <see cref="Cases"/>: never judged.</summary>
     public IReadOnlyList<string> NotJudged()

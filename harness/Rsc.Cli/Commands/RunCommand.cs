@@ -86,7 +86,8 @@ public sealed class RunCommand(CliEnvironment env) : ICommand
             env.Out.WriteLine("interrupted");
             env.Out.WriteLine();
             env.Out.Write(SummaryTable.Render(entries));
-            env.Error.WriteLine($"rsc: interrupted after {entries.Count} of {cases.Count} case(s); incomplete results in {folder.ResultsPath}");
+            env.Out.WriteLine(folder.Document.IncompleteNote());
+            env.Error.WriteLine($"rsc: interrupted after {entries.Count} of {cases.Count} case(s); results.json says complete: false ({folder.ResultsPath})");
             return ExitCodes.Interrupted;
         }
         catch (Exception e) when (e is not OperationCanceledException)

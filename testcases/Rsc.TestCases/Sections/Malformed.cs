@@ -165,7 +165,6 @@ internal static class Malformed
         Level = RequirementLevel.Must,
         Requirement = badOptions ? OptionRequirement : Requirement,
         Source = badOptions ? "PC, IND, E" : "PC, IND, R",
-        NotApplicable = ipv6 ? Ipv6.NeedsIpv6Coalescing : null,
         Build = ctx => Sandwich.Around(ctx, middle, ipv6: ipv6, inFlow: false, bridged: !badOptions),
     };
 
