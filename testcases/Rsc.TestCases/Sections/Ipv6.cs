@@ -230,7 +230,7 @@ internal static class Ipv6
             Requirement = "MUST: IPsec-protected traffic and segments with IPv6 extension headers are never "
                 + "coalesced; the AH segment arrives alone and unchanged. SHOULD: the plain segments on each side "
                 + "coalesce.",
-            Source = "E, PC",
+            Source = "E, R",
             NotApplicable = NeedsIpv6Coalescing,
             Build = ctx => Sandwich.Around(
                 ctx,
