@@ -221,7 +221,7 @@ internal static class Ipv6
             Requirement = "MUST: IPsec-protected traffic and segments with IPv6 extension headers are never "
                 + "coalesced; the AH segment arrives alone and unchanged. SHOULD: the plain segments on each side "
                 + "coalesce.",
-            Source = "E, PC",
+            Source = "E, R",
             Build = ctx => Sandwich.Around(
                 ctx,
                 (f, t) => SendMangled(f, t, s => s, "data 1448 AH", InsertAuthenticationHeader),
