@@ -148,3 +148,38 @@ public static class ResultsInput
         }
     }
 }
+
+/// <summary>`rsc junit RESULTS --out FILE.xml [--expect FILE]`.</summary>
+public sealed record JunitExportOptions(string Results, string Output, string? Expectations = null);
+
+/// <summary>Writes a run as JUnit XML. Exit 0 written (whatever the verdicts: the run or --expect gates those); 2 unusable input.</summary>
+public sealed class JunitExportHandler(TextWriter output, TextWriter error)
+{
+    public int Run(JunitExportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            var results = ResultsInput.Load(options.Results);
+            var expectations = options.Expectations is { } e ? ExpectationsFile.Load(e) : null;
+            if (expectations is not null && !expectations.Device.Matches(results.Dut.Kind, results.Dut.Version))
+            {
+                throw new EvidenceInputException($"the expectations are for {expectations.Device}, the run's device is {results.Dut.Kind} {results.Dut.Version}");
+            }
+            var xml = Junit.JunitReport.Render(Junit.JunitReport.Build(results, expectations));
+            Harness.Core.Capture.AtomicFile.WriteText(options.Output, xml);
+            output.WriteLine($"rsc: JUnit for {results.Cases.Count} cases of {results.Dut.Name} written to {options.Output}");
+            return ExitCode.Success;
+        }
+        catch (EvidenceInputException e)
+        {
+            error.WriteLine($"rsc: {e.Message}");
+            return ExitCode.Usage;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"rsc: cannot write {options.Output}: {e.Message.ReplaceLineEndings(" ").Trim()}");
+            return ExitCode.Usage;
+        }
+    }
+}
