@@ -30,6 +30,25 @@ public static partial class DpdkGroBuild
     /// <summary>The built program's path: <c>out/dpdk-gro/rsc-dpdk-gro</c> under the repository root.</summary>
     public static string ProgramPath(string root) => Path.Combine(root, "out", "dpdk-gro", DpdkGroDeviceFactory.ProgramName);
 
+    /// <summary>Why the device cannot be built or run from this checkout, or null when it can.</summary>
+    public static string? WhyUnavailable()
+    {
+        if (FindRepositoryRoot() is not { } root)
+        {
+            return $"no {SourceDirectory}/Makefile above {AppContext.BaseDirectory}";
+        }
+        if (File.Exists(ProgramPath(root)))
+        {
+            return null;
+        }
+        if (HostCommand.Find("make") is null || HostCommand.Find("pkg-config") is null)
+        {
+            return "make and pkg-config are needed to build device/dpdk-gro (apt-get install make gcc pkg-config libdpdk-dev)";
+        }
+        var (code, _, _) = HostCommand.TryRun("pkg-config", ["--exists", "libdpdk"], HostCommand.DefaultTimeout);
+        return code == 0 ? null : "DPDK is not installed (apt-get install libdpdk-dev)";
+    }
+
     /// <summary>Builds (or confirms) the program and returns its path; a <see cref="LiveSetupException"/> says why it cannot.</summary>
     public static string EnsureBuilt()
     {
