@@ -14,10 +14,13 @@ public static partial class DpdkGroBuild
 
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(2);
 
-    /// <summary>The repository root above <paramref name="start"/> (default: the running assembly's folder), or null.</summary>
-    public static string? FindRepositoryRoot(string? start = null)
+    /// <summary>The repository root above the running assembly's folder or, failing that, the current directory; null when neither is in a checkout.</summary>
+    public static string? FindRepositoryRoot() => FindRepositoryRoot(AppContext.BaseDirectory) ?? FindRepositoryRoot(Environment.CurrentDirectory);
+
+    /// <summary>The repository root at or above <paramref name="start"/>, or null.</summary>
+    public static string? FindRepositoryRoot(string start)
     {
-        for (var dir = new DirectoryInfo(start ?? AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, SourceDirectory, "Makefile")))
             {
@@ -53,7 +56,7 @@ public static partial class DpdkGroBuild
     public static string EnsureBuilt()
     {
         var root = FindRepositoryRoot()
-            ?? throw new LiveSetupException($"dpdk-gro: no {SourceDirectory}/Makefile above {AppContext.BaseDirectory}; pass dpdk-gro:binary=PATH");
+            ?? throw new LiveSetupException($"dpdk-gro: no {SourceDirectory}/Makefile above {AppContext.BaseDirectory} or the current directory; pass dpdk-gro:binary=PATH");
         var program = ProgramPath(root);
         if (HostCommand.Find("make") is null)
         {

@@ -18,6 +18,7 @@ public static class DpdkGroCapabilities
 {
     private const string Reassemble = "gro_tcp4_reassemble, lib/gro/gro_tcp4.c (DPDK 22.11)";
     private const string CheckSeqOption = "check_seq_option, lib/gro/gro_tcp4.h (DPDK 22.11)";
+    private const string MergeTwoPackets = "check_seq_option and merge_two_tcp4_packets, lib/gro/gro_tcp4.h (DPDK 22.11)";
     private const string FlowKey = "tcp4_flow_key and is_same_tcp4_flow, lib/gro/gro_tcp4.h (DPDK 22.11)";
     private const string GroTypes = "RTE_GRO_TCP_IPV4, RTE_GRO_IPV4_VXLAN_TCP_IPV4, RTE_GRO_UDP_IPV4 and RTE_GRO_IPV4_VXLAN_UDP_IPV4, lib/gro/rte_gro.h (DPDK 22.11)";
     private const string NoCounters = "lib/gro/rte_gro.h (DPDK 22.11): the API's only figure is rte_gro_get_pkt_count, the packets held now";
@@ -33,6 +34,8 @@ public static class DpdkGroCapabilities
             "TCP options must be byte for byte identical to the held packet's (memcmp), so segments whose TSval advances are never merged", CheckSeqOption),
         new(OracleRules.OptionsMerged,
             "the same byte-for-byte comparison merges segments whose options are identical, whatever the options are (MSS, window scale)", CheckSeqOption),
+        new(OracleRules.TcpOptions,
+            "a unit merged from segments with identical options keeps its first segment's header, options included (only the later segments' headers are stripped)", MergeTwoPackets),
         new(BehaviourRules.Ipv6Coalescing,
             "22.11 reassembles TCP/IPv4, VXLAN and UDP/IPv4 only: IPv6 packets are returned to the caller unprocessed", GroTypes),
         new(BehaviourRules.ContinueAfterPsh,
