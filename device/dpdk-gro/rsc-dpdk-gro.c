@@ -195,8 +195,32 @@ static void lcore_argument(char *out, size_t size)
     snprintf(out + used, size - used, ")");
 }
 
+/* EAL makes RUNTIME_DIRECTORY/dpdk/rte (/var/run/dpdk/rte for root without it) even with
+ * --no-shconf: a private temporary directory instead, removed at exit. */
+static char runtime_dir[64];
+
+static void remove_runtime_dir(void)
+{
+    char path[128];
+    if (runtime_dir[0] == '\0') {
+        return;
+    }
+    snprintf(path, sizeof path, "%s/dpdk/rte", runtime_dir);
+    rmdir(path);
+    snprintf(path, sizeof path, "%s/dpdk", runtime_dir);
+    rmdir(path);
+    rmdir(runtime_dir);
+}
+
 static void start_eal(const char *program)
 {
+    snprintf(runtime_dir, sizeof runtime_dir, "/tmp/rsc-dpdk-gro-XXXXXX");
+    if (mkdtemp(runtime_dir) == NULL) {
+        fail("cannot create a runtime directory for EAL: %s", strerror(errno));
+    }
+    setenv("RUNTIME_DIRECTORY", runtime_dir, 1);
+    atexit(remove_runtime_dir);
+
     char lcores[512];
     lcore_argument(lcores, sizeof lcores);
     /* No hugepages, no PCI bus, no shared runtime files, no telemetry socket: the library runs on
@@ -539,5 +563,7 @@ int main(int argc, char **argv)
     rte_gro_ctx_destroy(gro);
     rte_mempool_free(pool);
     rte_eal_cleanup();
+    remove_runtime_dir();
+    runtime_dir[0] = '\0';
     return 0;
 }
