@@ -9,7 +9,7 @@ public sealed class ResultsJsonTests
     [Test]
     public void Document_has_the_contract_property_names()
     {
-        var doc = Samples.Header() with { Cases = [Samples.Case("RSC-A-001", Outcome.Fail, Samples.Finding("IPH.ttl-minimum"))] };
+        var doc = Samples.Header() with { Cases = [Samples.Case("RSC-A-001", Outcome.Fail, Samples.Finding("IPH.ttl-minimum"))], Complete = false };
 
         using var json = JsonDocument.Parse(ResultsJson.Serialize(doc));
         var root = json.RootElement;

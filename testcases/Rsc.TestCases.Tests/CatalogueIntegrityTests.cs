@@ -195,6 +195,7 @@ public sealed partial class CatalogueIntegrityTests
         yield return new TestCaseData(QemuCapabilities.For(rscInfoNegotiated: true)).SetArgDisplayNames("qemu");
         yield return new TestCaseData(QemuCapabilities.For(rscInfoNegotiated: false)).SetArgDisplayNames("qemu-without-rsc-ext");
         yield return new TestCaseData(ExternalDeviceProfile.Default).SetArgDisplayNames("exec");
+        yield return new TestCaseData(Rsc.Harness.Adapters.DpdkGro.DpdkGroCapabilities.Profile).SetArgDisplayNames("dpdk-gro");
     }
 
     [TestCaseSource(nameof(Profiles))]

@@ -92,7 +92,7 @@ public static class ExpectationComparer
     {
         ArgumentNullException.ThrowIfNull(results);
         var notJudged = results.NotJudged();
-        if (results.Complete && notJudged.Count == 0)
+        if (results.Complete == true && notJudged.Count == 0)
         {
             return null;
         }
