@@ -15,13 +15,13 @@ public sealed class CliOption<T> : Option<T>, IOptionHelp
         Description = description;
     }
 
-    public string? DefaultText { get; init; }
+    public string? DefaultText { get; set; }
 
-    public string? EnvironmentVariable { get; init; }
+    public string? EnvironmentVariable { get; set; }
 
-    public bool Repeatable { get; init; }
+    public bool Repeatable { get; set; }
 
-    public bool Needed { get; init; }
+    public bool Needed { get; set; }
 
-    public string? Details { get; init; }
+    public string? Details { get; set; }
 }

@@ -63,7 +63,11 @@ public static class HelpWriter
             var head = "  " + Usage(option);
             var description = (option.Description ?? "") + DefaultNote(help);
             var wrapped = Wrap(description, indent, Width);
-            if (head.Length <= DescriptionColumn - 2)
+            if (wrapped.Length == 0)
+            {
+                text.Append(head).Append('\n');
+            }
+            else if (head.Length <= DescriptionColumn - 2)
             {
                 text.Append(head.PadRight(DescriptionColumn)).Append(wrapped.AsSpan(DescriptionColumn));
             }

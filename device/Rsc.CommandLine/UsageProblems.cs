@@ -24,7 +24,7 @@ public static class UsageProblems
         {
             return unknown;
         }
-        if (expectsCommand && parse.Action is null)
+        if (expectsCommand && parse.Action is null or System.CommandLine.Invocation.ParseErrorAction)
         {
             return new UsageProblem(UsageProblemKind.MissingCommand, name);
         }

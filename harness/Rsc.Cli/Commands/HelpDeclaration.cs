@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Text;
+using Rsc.Cli.CommandLine;
+using Rsc.CommandLine;
+
+namespace Rsc.Cli.Commands;
+
+/// <summary>`rsc help [COMMAND]`, `rsc --help`, `rsc COMMAND --help`: the overview or one command's help.</summary>
+public static class HelpDeclaration
+{
+    public static CliCommand Create(CliEnvironment env, Func<IReadOnlyList<CliCommand>> commands)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        var name = new CliArgument<string>("COMMAND", "", ArgumentArity.ZeroOrOne) { Description = "the command to explain" };
+        name.CompletionSources.Add(_ => commands().Select(c => new System.CommandLine.Completions.CompletionItem(c.Name)));
+        var command = new CliCommand("help", "show this help, or a command's help", "Shows the list of commands, or the options of one.");
+        command.Add(name);
+        return command.Handles(parse => parse.GetValue(name), (wanted, _) =>
+        {
+            if (wanted is null)
+            {
+                env.Out.Write(Overview(commands()));
+                return Task.FromResult(ExitCodes.Success);
+            }
+            var found = commands().FirstOrDefault(c => c.Name == wanted)
+                ?? throw new UsageException($"unknown command '{wanted}'; see 'rsc help'");
+            env.Out.Write(found.HelpText());
+            return Task.FromResult(ExitCodes.Success);
+        });
+    }
+
+    public static string Overview(IReadOnlyList<CliCommand> commands)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        var listed = commands.Where(c => c.Listed).ToList();
+        var text = new StringBuilder();
+        text.Append("rsc - conformance tests for TCP Receive Segment Coalescing (RSC) devices\n\n");
+        text.Append("usage: rsc COMMAND [OPTIONS]\n\ncommands:\n");
+        int width = listed.Max(c => c.Name.Length);
+        foreach (var c in listed)
+        {
+            text.Append("  ").Append(c.Name.PadRight(width)).Append("  ").Append(c.Description).Append('\n');
+        }
+        text.Append("\n'rsc help COMMAND' or 'rsc COMMAND --help' shows a command's options; 'rsc --version' the version.\n");
+        text.Append("'rsc completion bash|zsh|pwsh' prints a shell completion script (see 'rsc help completion').\n");
+        text.Append(HelpWriter.Wrap(
+            "Exit codes: 0 nothing failed, 1 a case failed or errored (for faults: a fault escaped or the fault-free device did not pass; "
+            + "for run and faults also: the run's time limit, --run-timeout-s, expired), 2 bad arguments or files, "
+            + "130 interrupted by Ctrl-C or SIGTERM (what was judged is kept).", "", HelpWriter.Width));
+        return text.ToString();
+    }
+}
