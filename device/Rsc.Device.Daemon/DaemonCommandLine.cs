@@ -64,6 +64,7 @@ public sealed class DaemonCommandLine
             CustomParser = ParseFaults,
             DefaultValueFactory = _ => RscFault.None,
         };
+        Faults.CompletionSources.Clear();
         Faults.CompletionSources.Add([.. RscFaults.Names]);
         MaxFlows = new CliOption<int>("--max-flows", "N", "flows cached at once; past it segments pass uncoalesced")
         {

@@ -22,7 +22,7 @@ public static class CompletionScripts
         # rsc completion for bash; load with: source <(rsc completion bash)
         _rsc_complete() {
             local IFS=$'\n'
-            COMPREPLY=( $("${COMP_WORDS[0]}" "[suggest:${COMP_POINT}]" "${COMP_LINE}" 2>/dev/null) )
+            COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" "[suggest:${COMP_POINT}]" "${COMP_LINE}" 2>/dev/null)" -- "${COMP_WORDS[COMP_CWORD]}") )
         }
         complete -o default -F _rsc_complete rsc
 
@@ -44,7 +44,7 @@ public static class CompletionScripts
         Register-ArgumentCompleter -Native -CommandName rsc -ScriptBlock {
             param($wordToComplete, $commandAst, $cursorPosition)
             $line = $commandAst.ToString()
-            & rsc "[suggest:$cursorPosition]" "$line" 2>$null | ForEach-Object {
+            & rsc "[suggest:$cursorPosition]" "$line" 2>$null | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object {
                 [System.Management.Automation.CompletionResult]::new($_, $_, 'ParameterValue', $_)
             }
         }

@@ -13,7 +13,10 @@ public static class HelpDeclaration
         ArgumentNullException.ThrowIfNull(env);
         var name = new CliArgument<string>("COMMAND", "", ArgumentArity.ZeroOrOne) { Description = "the command to explain" };
         name.CompletionSources.Add(_ => commands().Select(c => new System.CommandLine.Completions.CompletionItem(c.Name)));
-        var command = new CliCommand("help", "show this help, or a command's help", "Shows the list of commands, or the options of one.");
+        var command = new CliCommand("help", "show this help, or a command's help", "Shows the list of commands, or the options of one.")
+        {
+            Footer = "Exit code: 0, or 2 for a command rsc does not have.",
+        };
         command.Add(name);
         return command.Handles(parse => parse.GetValue(name), (wanted, _) =>
         {

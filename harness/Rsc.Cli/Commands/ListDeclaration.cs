@@ -16,7 +16,10 @@ public static class ListDeclaration
         var sections = SharedOptions.Sections(env, "list the cases of this section (repeatable)");
         var command = new CliCommand("list", "list the conformance cases", """
             Lists the conformance cases. --case and --section narrow the list (their union, in catalogue order).
-            """);
+            """)
+        {
+            Footer = "Exit code: 0, or 2 for an unknown case, section or format.",
+        };
         command.Add(format);
         command.Add(cases);
         command.Add(sections);

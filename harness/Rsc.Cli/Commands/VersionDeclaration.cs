@@ -8,7 +8,10 @@ public static class VersionDeclaration
     public static CliCommand Create(CliEnvironment env)
     {
         ArgumentNullException.ThrowIfNull(env);
-        var command = new CliCommand("version", "print the version", "Prints the tool's name and version, as results.json records them.");
+        var command = new CliCommand("version", "print the version", "Prints the tool's name and version, as results.json records them.")
+        {
+            Footer = "Exit code: 0.",
+        };
         return command.Handles(_ => 0, (_, _) =>
         {
             env.Out.WriteLine(Line);
