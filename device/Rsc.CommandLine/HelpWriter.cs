@@ -34,7 +34,11 @@ public static class HelpWriter
         {
             items.Add($"[{Usage(option)}]{(((IOptionHelp)option).Repeatable ? "..." : "")}");
         }
-        var head = $"usage: {tool} {command.Name}";
+        var head = $"usage: {tool} {UsageProblems.CommandPath(command)}";
+        if (command.Subcommands.Count > 0)
+        {
+            items.Insert(0, "COMMAND");
+        }
         var indent = new string(' ', head.Length + 1);
         var text = new StringBuilder(head);
         int lineLength = head.Length;

@@ -18,7 +18,7 @@ public static class UsageProblems
         var command = commandResult.Command;
         // A command with subcommands expects one of them (the tool itself, "rsc"); others take options.
         bool expectsCommand = command.Subcommands.Count > 0;
-        string name = command.Name;
+        string name = CommandPath(command);
 
         if (UnknownWord(parse, commandResult, expectsCommand, name) is { } unknown)
         {
@@ -106,6 +106,21 @@ public static class UsageProblems
             }
         }
         return null;
+    }
+
+    /// <summary>"evidence pack": the command's name after its parents' below the root; a root's own name.</summary>
+    public static string CommandPath(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var names = new List<string>();
+        for (var c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
+        {
+            if (c.Parents.OfType<Command>().Any() || names.Count == 0)
+            {
+                names.Insert(0, c.Name);
+            }
+        }
+        return string.Join(' ', names);
     }
 
     private static IEnumerable<Option> KnownOptions(CommandResult commandResult)

@@ -114,8 +114,10 @@ public sealed class CliApp
         var maybe = problem.Suggestion is { } s ? $" (did you mean '{s}'?)" : "";
         return problem.Kind switch
         {
-            UsageProblemKind.MissingCommand => "missing command; see 'rsc help'",
-            UsageProblemKind.UnknownCommand => $"unknown command '{problem.Token}'{maybe}; see 'rsc help'",
+            UsageProblemKind.MissingCommand when atRoot => "missing command; see 'rsc help'",
+            UsageProblemKind.MissingCommand => $"'rsc {c}' needs a command; see 'rsc help {c}'",
+            UsageProblemKind.UnknownCommand when atRoot => $"unknown command '{problem.Token}'{maybe}; see 'rsc help'",
+            UsageProblemKind.UnknownCommand => $"unknown command '{problem.Token}' for 'rsc {c}'{maybe}; see 'rsc help {c}'",
             UsageProblemKind.UnknownOption when atRoot => $"unknown option '{problem.Token}'; see 'rsc help'",
             UsageProblemKind.UnknownOption => $"unknown option '{problem.Token}' for 'rsc {c}'{maybe}; see 'rsc help {c}'",
             UsageProblemKind.UnexpectedArgument => $"unexpected argument '{problem.Token}' for 'rsc {c}'; see 'rsc help {c}'",

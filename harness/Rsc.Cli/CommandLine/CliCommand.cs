@@ -43,6 +43,14 @@ public sealed class CliCommand : Command
         var text = new StringBuilder();
         text.Append(HelpWriter.Synopsis(ToolInfo.Name, this)).Append("\n\n");
         text.Append(HelpDescription.TrimEnd('\n')).Append('\n');
+        if (Subcommands.Count > 0)
+        {
+            int width = Subcommands.Max(c => c.Name.Length);
+            foreach (var sub in Subcommands.Where(c => !c.Hidden))
+            {
+                text.Append("  ").Append(sub.Name.PadRight(width)).Append("  ").Append(sub.Description).Append('\n');
+            }
+        }
         text.Append(HelpWriter.Options(this));
         if (Footer is { } footer)
         {

@@ -11,22 +11,27 @@ public static class HelpDeclaration
     public static CliCommand Create(CliEnvironment env, Func<IReadOnlyList<CliCommand>> commands)
     {
         ArgumentNullException.ThrowIfNull(env);
-        var name = new CliArgument<string>("COMMAND", "", ArgumentArity.ZeroOrOne) { Description = "the command to explain" };
+        var name = new CliArgument<string[]>("COMMAND", "", new ArgumentArity(0, 2)) { Description = "the command (and subcommand) to explain" };
         name.CompletionSources.Add(_ => commands().Select(c => new System.CommandLine.Completions.CompletionItem(c.Name)));
         var command = new CliCommand("help", "show this help, or a command's help", "Shows the list of commands, or the options of one.")
         {
             Footer = "Exit code: 0, or 2 for a command rsc does not have.",
         };
         command.Add(name);
-        return command.Handles(parse => parse.GetValue(name), (wanted, _) =>
+        return command.Handles(parse => parse.GetValue(name) ?? [], (wanted, _) =>
         {
-            if (wanted is null)
+            if (wanted.Length == 0)
             {
                 env.Out.Write(Overview(commands()));
                 return Task.FromResult(ExitCodes.Success);
             }
-            var found = commands().FirstOrDefault(c => c.Name == wanted)
-                ?? throw new UsageException($"unknown command '{wanted}'; see 'rsc help'");
+            var found = commands().FirstOrDefault(c => c.Name == wanted[0])
+                ?? throw new UsageException($"unknown command '{wanted[0]}'; see 'rsc help'");
+            if (wanted.Length > 1)
+            {
+                found = found.Subcommands.OfType<CliCommand>().FirstOrDefault(c => c.Name == wanted[1])
+                    ?? throw new UsageException($"unknown command '{wanted[1]}' for 'rsc {wanted[0]}'; see 'rsc help {wanted[0]}'");
+            }
             env.Out.Write(found.HelpText());
             return Task.FromResult(ExitCodes.Success);
         });
