@@ -53,7 +53,7 @@ public sealed partial class PipelineTests
     private static Dictionary<string, string> CliCommands()
     {
         var app = new CliApp(CliEnvironment.Standard(TextWriter.Null, TextWriter.Null));
-        return app.Commands.ToDictionary(c => c.Name, c => c.Help, StringComparer.Ordinal);
+        return app.Commands.ToDictionary(c => c.Name, c => c.HelpText(), StringComparer.Ordinal);
     }
 
     [Test]
