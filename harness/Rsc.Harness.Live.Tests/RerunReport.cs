@@ -10,7 +10,7 @@ internal sealed record RerunReport(IReadOnlyList<CaseResult> Results, IReadOnlyL
     public string Describe()
     {
         var text = new StringBuilder();
-        text.AppendLine(Reruns.Count == 0 ? "no reruns" : $"{Reruns.Count} rerun(s), each after:");
+        text.AppendLine(Reruns.Count == 0 ? "no reruns" : $"{Reruns.Count} rerun(s), each made after this result:");
         foreach (var rerun in Reruns)
         {
             text.AppendLine($"  {rerun}");
