@@ -16,6 +16,7 @@ public static class ResultsMapping
             Id = c.Id,
             Section = c.Section,
             Title = c.Title,
+            Description = c.Description,
             Level = c.Level,
             Requirement = c.Requirement,
             Source = c.Source,
@@ -32,7 +33,7 @@ public static class ResultsMapping
             TrafficParameters = new SortedDictionary<string, string>(result.Plan?.Parameters.ToDictionary() ?? [], StringComparer.Ordinal),
             Statistics = capture?.Statistics is { } s ? new StatisticsEntry(s.CoalescedPackets, s.CoalescedOctets, s.CoalesceEvents, s.Aborts, s.Detail) : null,
             Error = result.Error,
-            Findings = [.. result.Findings.Select(f => new FindingEntry(f.Rule, f.Severity, f.Message, f.GuestFrames, f.SentFrames))],
+            Findings = [.. result.Findings.Select(f => new FindingEntry(f.Rule, f.Severity, f.Message, f.GuestFrames, f.SentFrames) { Excuse = f.Excuse })],
             Artifacts = artifacts,
         };
     }
