@@ -60,7 +60,7 @@ public sealed class AllureResultsWriter
         AllureAttachment? picture = null;
         if (c.Timeline is { } timeline && TimelineChart.Render(timeline) is { } chart)
         {
-            picture = AttachBytes("timeline picture", chart.Bytes, Chart.MimeType, ".svg");
+            picture = AttachBytes("timeline picture", chart.Bytes, Chart.MimeType, Chart.Extension);
         }
 
         long stop = c.Stop.ToUnixTimeMilliseconds();

@@ -1,16 +1,25 @@
-using System.Text;
-
 namespace Rsc.Reports.Html.Charts;
 
-/// <summary>A rendered picture: SVG text, and how to embed it in a page without a file or a network.</summary>
-public sealed record Chart(string Title, string Svg, int Width, int Height)
+/// <summary>A rendered picture: PNG bytes, and how to embed it in a page without a file or a network.</summary>
+/// <remarks>
+/// PNG, not SVG: Skia's SVG canvas (SkSVGDevice turning paths into SVG text) crashed the process
+/// now and then in native code on the same charts that rasterise without fault.
+/// </remarks>
+public sealed record Chart(string Title, byte[] Bytes, int Width, int Height)
 {
-    public const string MimeType = "image/svg+xml";
+    public const string MimeType = "image/png";
 
-    /// <summary>A data: URL, so several charts on one page never share the SVG's internal ids.</summary>
-    public string DataUrl => "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(Svg));
+    public const string Extension = ".png";
 
-    public byte[] Bytes => Encoding.UTF8.GetBytes(Svg);
+    /// <summary>A data: URL: the page carries its pictures.</summary>
+    public string DataUrl => "data:image/png;base64," + Convert.ToBase64String(Bytes);
+
+    /// <summary>Draws <paramref name="plot"/> as a PNG of the given size.</summary>
+    public static Chart From(string title, ScottPlot.Plot plot, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        return new Chart(title, plot.GetImageBytes(width, height, ScottPlot.ImageFormat.Png), width, height);
+    }
 
     /// <summary>An img element with the title as its alternative text.</summary>
     public string ImgTag(string cssClass = "chart") =>

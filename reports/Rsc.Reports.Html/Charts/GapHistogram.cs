@@ -15,6 +15,12 @@ public static class GapHistogram
 
     public static Chart? Render(string runName, IReadOnlyList<long> gapsNs, long nominalSpacingNs)
     {
+        // Drawn on the one drawing thread (see ChartThread).
+        return ChartThread.Run(() => Draw(runName, gapsNs, nominalSpacingNs));
+    }
+
+    private static Chart? Draw(string runName, IReadOnlyList<long> gapsNs, long nominalSpacingNs)
+    {
         ArgumentNullException.ThrowIfNull(gapsNs);
         if (gapsNs.Count == 0)
         {
@@ -58,7 +64,7 @@ public static class GapHistogram
         var median = sorted[sorted.Length / 2];
         plot.Title($"{runName}: {gapsNs.Count} gaps, median {Site.Html.Us(median)} us, max {Site.Html.Us(sorted[^1])} us"
             + (beyond > 0 ? $", {beyond} beyond {Site.Html.Us(cut)} us not drawn" : ""));
-        return new Chart($"Send gaps of {runName}", plot.GetSvgXml(Width, Height), Width, Height);
+        return Chart.From($"Send gaps of {runName}", plot, Width, Height);
     }
 
     /// <summary>The gaps between consecutive actual send times of one case (frames never sent are skipped).</summary>

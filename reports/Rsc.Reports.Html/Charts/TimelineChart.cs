@@ -19,6 +19,12 @@ public static class TimelineChart
 
     public static Chart? Render(CaseTimeline timeline)
     {
+        // Drawn on the one drawing thread (see ChartThread).
+        return ChartThread.Run(() => Draw(timeline));
+    }
+
+    private static Chart? Draw(CaseTimeline timeline)
+    {
         ArgumentNullException.ThrowIfNull(timeline);
         if (timeline.Sent.Count == 0 && timeline.Guest.Count == 0)
         {
@@ -63,7 +69,7 @@ public static class TimelineChart
         plot.Title($"{timeline.CaseId}: {timeline.Sent.Count} sent, {timeline.Guest.Count} delivered, {coalesced.Count} coalesced");
         plot.Legend.FontSize = 11;
         plot.ShowLegend(Edge.Bottom);
-        return new Chart($"Timeline of {timeline.CaseId}", plot.GetSvgXml(Width, Height), Width, Height);
+        return Chart.From($"Timeline of {timeline.CaseId}", plot, Width, Height);
     }
 
     private static void AddPoints(Plot plot, IEnumerable<double> xs, double row, Color color, MarkerShape shape, float size, string legend)

@@ -15,6 +15,12 @@ public static class TimerChart
 
     public static Chart? Render(CaseTimeline timeline)
     {
+        // Drawn on the one drawing thread (see ChartThread).
+        return ChartThread.Run(() => Draw(timeline));
+    }
+
+    private static Chart? Draw(CaseTimeline timeline)
+    {
         ArgumentNullException.ThrowIfNull(timeline);
         var sentTimes = timeline.Sent.ToDictionary(s => s.Index, s => s.SentNs ?? s.DeadlineNs);
         var frames = timeline.Guest.Where(g => g.SentFrames is { Count: > 0 }).ToList();
@@ -62,6 +68,6 @@ public static class TimerChart
         plot.YLabel("segments in the frame");
         plot.Title($"{timeline.CaseId}: segments per frame against the drain interval");
         plot.ShowLegend();
-        return new Chart($"Segments per frame against the drain interval, {timeline.CaseId}", plot.GetSvgXml(Width, Height), Width, Height);
+        return Chart.From($"Segments per frame against the drain interval, {timeline.CaseId}", plot, Width, Height);
     }
 }
