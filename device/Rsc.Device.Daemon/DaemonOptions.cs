@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Rsc.CommandLine;
 
 namespace Rsc.Device.Daemon;
 
@@ -22,9 +21,6 @@ public sealed record DaemonOptions
 
     /// <summary>The engine's default flow cap.</summary>
     public static readonly int DefaultMaxFlows = new RscEngineOptions().MaxCachedFlows;
-
-    /// <summary>The options this parser knows, each followed by a value.</summary>
-    public static IReadOnlyList<string> ValueOptions { get; } = ["--tap", "--guest-socket", "--interval-us", "--fault", "--max-flows"];
 
     public required string Tap { get; init; }
 
@@ -72,136 +68,12 @@ public sealed record DaemonOptions
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(environment);
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var faultValues = new List<string>();
-        for (int i = 0; i < args.Count; i++)
+        var declaration = new DaemonCommandLine(environment);
+        var parse = declaration.Command().Parse(args, CommandLineParsing.Configuration);
+        if (UsageProblems.First(parse) is { } problem)
         {
-            var arg = args[i];
-            if (!arg.StartsWith("--", StringComparison.Ordinal))
-            {
-                throw new DaemonUsageException($"unexpected argument '{arg}'");
-            }
-            var name = arg;
-            string? value = null;
-            int eq = arg.IndexOf('=', StringComparison.Ordinal);
-            if (eq > 0)
-            {
-                name = arg[..eq];
-                value = arg[(eq + 1)..];
-            }
-            if (!ValueOptions.Contains(name))
-            {
-                throw new DaemonUsageException($"unknown option '{name}'");
-            }
-            if (value is null)
-            {
-                if (i + 1 >= args.Count)
-                {
-                    throw new DaemonUsageException($"{name} needs a value");
-                }
-                value = args[++i];
-            }
-            if (name == "--fault")
-            {
-                faultValues.Add(value);
-                continue;
-            }
-            if (!values.TryAdd(name, value))
-            {
-                throw new DaemonUsageException($"{name} given more than once; give it once");
-            }
+            throw new DaemonUsageException(DaemonCommandLine.Describe(problem));
         }
-
-        var tap = Pick(values, "--tap", environment, TapVariable)
-            ?? throw new DaemonUsageException($"no tap: give --tap IF or set {TapVariable}");
-        var socket = Pick(values, "--guest-socket", environment, GuestSocketVariable)
-            ?? throw new DaemonUsageException($"no guest socket: give --guest-socket PATH or set {GuestSocketVariable}");
-        return new DaemonOptions
-        {
-            Tap = ValidateTap(tap),
-            GuestSocket = ValidateSocketPath(socket),
-            IntervalNs = ParseInterval(values, environment),
-            Faults = ParseFaults(faultValues),
-            MaxFlows = values.TryGetValue("--max-flows", out var flows) ? ParseMaxFlows(flows) : DefaultMaxFlows,
-        };
-    }
-
-    /// <summary>The option's value, else the variable's; empty counts as absent for variables, as an error for options.</summary>
-    private static string? Pick(Dictionary<string, string> values, string option, Func<string, string?> environment, string variable)
-    {
-        if (values.TryGetValue(option, out var value))
-        {
-            return value.Length > 0 ? value : throw new DaemonUsageException($"{option} needs a non-empty value");
-        }
-        var fromEnvironment = environment(variable);
-        return string.IsNullOrEmpty(fromEnvironment) ? null : fromEnvironment;
-    }
-
-    private static string ValidateTap(string tap)
-    {
-        if (Encoding.UTF8.GetByteCount(tap) > 15 || tap is "." or ".." || tap.Any(c => c == '/' || c == ':' || char.IsWhiteSpace(c) || char.IsControl(c)))
-        {
-            throw new DaemonUsageException($"'{tap}' is not an interface name (at most 15 bytes; no '/', ':' or spaces)");
-        }
-        return tap;
-    }
-
-    private static string ValidateSocketPath(string path)
-    {
-        if (path.Contains('\0', StringComparison.Ordinal) || Encoding.UTF8.GetByteCount(path) > 107)
-        {
-            throw new DaemonUsageException($"guest socket path '{path}' is too long for a Unix socket (at most 107 bytes)");
-        }
-        return path;
-    }
-
-    private static long ParseInterval(Dictionary<string, string> values, Func<string, string?> environment)
-    {
-        if (values.TryGetValue("--interval-us", out var us))
-        {
-            if (!double.TryParse(us, NumberStyles.Float, CultureInfo.InvariantCulture, out var microseconds)
-                || !double.IsFinite(microseconds) || microseconds <= 0 || microseconds * 1000 > MaxIntervalNs)
-            {
-                throw new DaemonUsageException($"--interval-us needs a positive number of microseconds (at most {MaxIntervalNs / 1000}), not '{us}'");
-            }
-            long ns = (long)Math.Round(microseconds * 1000);
-            return ns > 0 ? ns : throw new DaemonUsageException($"--interval-us needs at least 0.001 microseconds, not '{us}'");
-        }
-        var text = environment(IntervalVariable);
-        if (string.IsNullOrEmpty(text))
-        {
-            return DefaultIntervalNs;
-        }
-        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var fromEnvironment) || fromEnvironment <= 0 || fromEnvironment > MaxIntervalNs)
-        {
-            throw new DaemonUsageException($"{IntervalVariable} needs a positive whole number of nanoseconds (at most {MaxIntervalNs}), not '{text}'");
-        }
-        return fromEnvironment;
-    }
-
-    private static RscFault ParseFaults(List<string> values)
-    {
-        var faults = RscFault.None;
-        foreach (var value in values)
-        {
-            foreach (var name in value.Split(['+', ','], StringSplitOptions.TrimEntries))
-            {
-                if (!RscFaults.TryParse(name, out var fault) || name.Length == 0)
-                {
-                    throw new DaemonUsageException($"unknown fault '{name}'; known: none, {string.Join(", ", RscFaults.Names)}");
-                }
-                faults |= fault;
-            }
-        }
-        return faults;
-    }
-
-    private static int ParseMaxFlows(string text)
-    {
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var flows) || flows > RscEngineOptions.MaxCachedFlowsLimit)
-        {
-            throw new DaemonUsageException($"--max-flows needs a whole number from 0 to {RscEngineOptions.MaxCachedFlowsLimit}, not '{text}'");
-        }
-        return flows;
+        return declaration.Bind(parse);
     }
 }

@@ -1,10 +1,14 @@
+using System.CommandLine;
 using System.Globalization;
+using Rsc.CommandLine;
 
 namespace Rsc.Cli;
 
 /// <summary>
-/// The arguments of one command: options ("--name value", "--name=value"), flags ("--keep-timing")
-/// and positional arguments. Anything the command does not declare is a usage error.
+/// Arguments read by name, for code that has no declaration of its own (scripts, tests): the names
+/// become a System.CommandLine command on the spot and are parsed by the same rules as rsc's
+/// commands. Options ("--name value", "--name=value"), flags ("--keep-timing") and positional
+/// arguments; anything not named is a usage error.
 /// </summary>
 public sealed class ArgumentReader
 {
@@ -18,56 +22,29 @@ public sealed class ArgumentReader
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(valueOptions);
         _command = command;
-        flagOptions ??= [];
-        bool onlyPositionals = false;
-        for (int i = 0; i < args.Count; i++)
+        var declaration = new Command(command);
+        var values = valueOptions.Select(name => new Option<string[]>(name) { Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false }).ToList();
+        var flags = (flagOptions ?? []).Select(name => new Option<bool>(name) { Arity = ArgumentArity.Zero }).ToList();
+        var help = new Option<bool>("--help", "-h") { Arity = ArgumentArity.Zero };
+        var positionals = new Argument<string[]>("ARGS") { Arity = ArgumentArity.ZeroOrMore };
+        values.ForEach(declaration.Options.Add);
+        flags.ForEach(declaration.Options.Add);
+        declaration.Options.Add(help);
+        declaration.Arguments.Add(positionals);
+        var parse = declaration.Parse(args, CommandLineParsing.Configuration);
+        if (UsageProblems.First(parse) is { } problem)
         {
-            var arg = args[i];
-            if (onlyPositionals || !arg.StartsWith('-') || arg == "-")
-            {
-                _positionals.Add(arg);
-                continue;
-            }
-            if (arg == "--")
-            {
-                onlyPositionals = true;
-                continue;
-            }
-            if (arg is "-h" or "--help")
-            {
-                HelpRequested = true;
-                continue;
-            }
-            var name = arg;
-            string? inline = null;
-            int eq = arg.IndexOf('=', StringComparison.Ordinal);
-            if (eq > 0)
-            {
-                name = arg[..eq];
-                inline = arg[(eq + 1)..];
-            }
-            if (flagOptions.Contains(name))
-            {
-                if (inline is not null)
-                {
-                    throw new UsageException($"{name} takes no value; see 'rsc help {command}'");
-                }
-                _flags.Add(name);
-            }
-            else if (valueOptions.Contains(name))
-            {
-                var value = inline ?? (i + 1 < args.Count ? args[++i] : throw new UsageException($"{name} needs a value; see 'rsc help {command}'"));
-                if (!_values.TryGetValue(name, out var list))
-                {
-                    _values[name] = list = [];
-                }
-                list.Add(value);
-            }
-            else
-            {
-                throw new UsageException($"unknown option '{name}' for 'rsc {command}'; see 'rsc help {command}'");
-            }
+            throw new UsageException(problem.Kind == UsageProblemKind.UnknownOption
+                ? $"unknown option '{problem.Token}' for 'rsc {command}'; see 'rsc help {command}'"
+                : CliApp.Describe(problem, atRoot: false));
         }
+        HelpRequested = parse.GetValue(help);
+        _positionals.AddRange(parse.GetValue(positionals) ?? []);
+        foreach (var option in values.Where(o => parse.GetResult(o) is { Implicit: false }))
+        {
+            _values[option.Name] = [.. parse.GetValue(option) ?? []];
+        }
+        _flags.UnionWith(flags.Where(parse.GetValue).Select(f => f.Name));
     }
 
     public bool HelpRequested { get; }

@@ -1,10 +1,15 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using Rsc.Cli.CommandLine;
 using Rsc.Cli.Commands;
+using Rsc.CommandLine;
 
 namespace Rsc.Cli;
 
 /// <summary>
-/// The `rsc` command line: picks the command and turns every failure into one line on stderr and an
-/// exit code (2 for usage, 1 for anything unexpected); never a stack trace.
+/// The `rsc` command line: every command's declaration under one root, parsed by System.CommandLine;
+/// a mistake is one line on stderr and exit code 2, a failure one line and exit code 1; never a stack trace.
 /// </summary>
 public sealed class CliApp
 {
@@ -14,24 +19,37 @@ public sealed class CliApp
     {
         ArgumentNullException.ThrowIfNull(env);
         _env = env;
-        var commands = new List<ICommand>();
+        var commands = new List<CliCommand>();
         commands.AddRange(
         [
-            new ListCommand(env),
-            new RunCommand(env),
-            new ReproCommand(env),
-            new ReplayCommand(env),
-            new FaultsCommand(env),
-            new DeviceCommand(env),
-            new PacingCommand(env),
-            new MatrixCommand(env),
-            new HelpCommand(env, () => commands),
-            new VersionCommand(env),
+            ListDeclaration.Create(env),
+            RunDeclaration.Create(env),
+            ReproDeclaration.Create(env),
+            ReplayDeclaration.Create(env),
+            FaultsDeclaration.Create(env),
+            DeviceDeclaration.Create(env),
+            PacingDeclaration.Create(env),
+            MatrixDeclaration.Create(env),
+            RulesDeclaration.Create(env),
+            HelpDeclaration.Create(env, () => commands),
+            VersionDeclaration.Create(env),
+            CompletionDeclaration.Create(env),
         ]);
         Commands = commands;
+        Root = new RootCommand("conformance tests for TCP Receive Segment Coalescing (RSC) devices");
+        Root.Options.Clear();
+        Root.Options.Add(new HelpOption("--help", "-h") { Action = new HelpAction(this) });
+        Root.Options.Add(new VersionOption("--version", "-V") { Action = new VersionAction(env) });
+        foreach (var command in commands)
+        {
+            Root.Subcommands.Add(command);
+        }
     }
 
-    public IReadOnlyList<ICommand> Commands { get; }
+    public IReadOnlyList<CliCommand> Commands { get; }
+
+    /// <summary>The System.CommandLine tree every command hangs from (its completion directive included).</summary>
+    public RootCommand Root { get; }
 
     /// <summary>Runs against the real catalogue and devices, writing to the given streams.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
@@ -42,21 +60,23 @@ public sealed class CliApp
         ArgumentNullException.ThrowIfNull(args);
         try
         {
-            if (args.Count == 0)
+            var parse = Root.Parse(args, CommandLineParsing.Configuration);
+            // Help, --version and the completion directive answer whatever else the line holds.
+            if (parse.Action is not { ClearsParseErrors: true } && UsageProblems.First(parse) is { } problem)
             {
-                throw new UsageException("missing command; see 'rsc help'");
+                var command = parse.CommandResult.Command as CliCommand;
+                _env.Error.WriteLine(command?.DescribeProblem?.Invoke(problem) ?? $"rsc: {OneLine(Describe(problem, command is null))}");
+                return ExitCodes.Usage;
             }
-            var name = args[0] switch
+            var invocation = new InvocationConfiguration
             {
-                "--help" or "-h" => "help",
-                "--version" or "-V" => "version",
-                var other => other,
+                Output = _env.Out,
+                Error = _env.Error,
+                EnableDefaultExceptionHandler = false,
+                // Program.cs owns SIGINT and SIGTERM: the first stops after recording what was done.
+                ProcessTerminationTimeout = null,
             };
-            var command = Commands.FirstOrDefault(c => c.Name == name)
-                ?? throw new UsageException(name.StartsWith('-')
-                    ? $"unknown option '{name}'; see 'rsc help'"
-                    : $"unknown command '{name}'; see 'rsc help'");
-            return await command.RunAsync([.. args.Skip(1)], cancellationToken).ConfigureAwait(false);
+            return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
         catch (UsageException e)
         {
@@ -86,5 +106,53 @@ public sealed class CliApp
         }
     }
 
+    /// <summary>A usage problem in rsc's words; <paramref name="atRoot"/> when no command was recognised.</summary>
+    public static string Describe(UsageProblem problem, bool atRoot)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var c = problem.Command;
+        var maybe = problem.Suggestion is { } s ? $" (did you mean '{s}'?)" : "";
+        return problem.Kind switch
+        {
+            UsageProblemKind.MissingCommand when atRoot => "missing command; see 'rsc help'",
+            UsageProblemKind.MissingCommand => $"'rsc {c}' needs a command; see 'rsc help {c}'",
+            UsageProblemKind.UnknownCommand when atRoot => $"unknown command '{problem.Token}'{maybe}; see 'rsc help'",
+            UsageProblemKind.UnknownCommand => $"unknown command '{problem.Token}' for 'rsc {c}'{maybe}; see 'rsc help {c}'",
+            UsageProblemKind.UnknownOption when atRoot => $"unknown option '{problem.Token}'; see 'rsc help'",
+            UsageProblemKind.UnknownOption => $"unknown option '{problem.Token}' for 'rsc {c}'{maybe}; see 'rsc help {c}'",
+            UsageProblemKind.UnexpectedArgument => $"unexpected argument '{problem.Token}' for 'rsc {c}'; see 'rsc help {c}'",
+            UsageProblemKind.MissingValue => $"{problem.Token} needs a value; see 'rsc help {c}'",
+            UsageProblemKind.Repeated => $"{problem.Token} given {problem.Count} times; give it once",
+            UsageProblemKind.MissingArgument or UsageProblemKind.MissingOption => $"'rsc {c}' needs {problem.Missing}; see 'rsc help {c}'",
+            _ => problem.Message ?? problem.Kind.ToString(),
+        };
+    }
+
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+
+    /// <summary>--help and -h: the overview at the root, else the command's help.</summary>
+    private sealed class HelpAction(CliApp app) : SynchronousCommandLineAction
+    {
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            ArgumentNullException.ThrowIfNull(parseResult);
+            app._env.Out.Write(parseResult.CommandResult.Command is CliCommand command
+                ? command.HelpText()
+                : HelpDeclaration.Overview(app.Commands));
+            return ExitCodes.Success;
+        }
+    }
+
+    private sealed class VersionAction(CliEnvironment env) : SynchronousCommandLineAction
+    {
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            env.Out.WriteLine(VersionDeclaration.Line);
+            return ExitCodes.Success;
+        }
+    }
 }

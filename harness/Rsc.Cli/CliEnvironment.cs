@@ -31,11 +31,20 @@ public sealed record CliEnvironment
     /// <summary>Names default output folders and measures durations.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>Reads an environment variable (RSC_DUT, RSC_TAP, ...); null when unset.</summary>
+    public Func<string, string?> Variables { get; init; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>A person's terminal for live progress and colour; null prints the plain line-per-case log (see <see cref="Terminal.OutputMode"/>).</summary>
+    public Spectre.Console.IAnsiConsole? Terminal { get; init; }
+
     /// <summary>Which signal stopped the run ("SIGINT", "SIGTERM"), for results.json; null when unknown.</summary>
     public Func<string?> InterruptSignal { get; init; } = () => null;
 
     public static CliEnvironment Standard(TextWriter stdout, TextWriter stderr) =>
         new() { Cases = Catalogue.All, Out = stdout, Error = stderr };
+
+    /// <summary>A variable's value, or null when it is unset or empty.</summary>
+    public string? Variable(string name) => Variables(name) is { Length: > 0 } value ? value : null;
 
     public ConformanceRunner Runner(IDeviceFactory factory, RunOptions options) =>
         CreateRunner is { } create ? create(factory, options) : new ConformanceRunner(factory, options, Clock);

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Rsc.Cli;
+using Rsc.Cli.Terminal;
 
 using var interrupt = new CancellationTokenSource();
 string? signal = null;
@@ -17,5 +18,9 @@ using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, contex
     context.Cancel = !interrupt.IsCancellationRequested;
     interrupt.Cancel();
 });
-var app = new CliApp(CliEnvironment.Standard(Console.Out, Console.Error) with { InterruptSignal = () => signal });
+var app = new CliApp(CliEnvironment.Standard(Console.Out, Console.Error) with
+{
+    InterruptSignal = () => signal,
+    Terminal = OutputMode.TerminalFor(Console.Out, !Console.IsOutputRedirected, Environment.GetEnvironmentVariable),
+});
 return await app.RunAsync(args, interrupt.Token);

@@ -8,20 +8,17 @@ public sealed record RunSettings(string DutSpec, RunOptions Options)
 {
     public const string DefaultDut = "reference";
 
-    public static readonly string[] ValueOptions = ["--dut", "--interval-us", "--spacing-us", "--timeout-s", "--latency-allowance-us"];
-
-    public static RunSettings Read(ArgumentReader args)
+    /// <summary>The settings from a command's typed options; a null timeout keeps the runner's default.</summary>
+    public static RunSettings From(string? dut, long intervalNs, long spacingNs, TimeSpan? caseTimeout, long latencyAllowanceNs)
     {
-        ArgumentNullException.ThrowIfNull(args);
         var defaults = new RunOptions();
-        var options = new RunOptions
+        return new RunSettings(dut ?? DefaultDut, new RunOptions
         {
-            DrainIntervalNs = args.Microseconds("--interval-us", allowZero: false) ?? defaults.DrainIntervalNs,
-            SpacingNs = args.Microseconds("--spacing-us", allowZero: true) ?? defaults.SpacingNs,
-            CaseTimeout = args.Seconds("--timeout-s") ?? defaults.CaseTimeout,
-            RealTimeLatencyAllowanceNs = args.Microseconds("--latency-allowance-us", allowZero: true) ?? defaults.RealTimeLatencyAllowanceNs,
-        };
-        return new RunSettings(args.Single("--dut") ?? DefaultDut, options);
+            DrainIntervalNs = intervalNs,
+            SpacingNs = spacingNs,
+            CaseTimeout = caseTimeout ?? defaults.CaseTimeout,
+            RealTimeLatencyAllowanceNs = latencyAllowanceNs,
+        });
     }
 
     /// <summary>The results.json header for a run with these settings.</summary>

@@ -1,6 +1,8 @@
 using Rsc.Harness.Core.Devices;
 using Rsc.Harness.Core.Virtio;
 using Rsc.Harness.LinuxGro;
+using Rsc.Harness.Oracle.Rules;
+using Rsc.Harness.Oracle;
 
 namespace Rsc.Harness.LinuxGro.Tests;
 
@@ -36,28 +38,23 @@ public sealed class VirtioHeaderConversionTests
     }
 
     [Test]
-    public void ProfileDiffersFromNdisOnlyWhereGroDoes()
+    public void ProfileExcusesOnlyWhatGroDoesByDesign()
     {
         var gro = LinuxGroCapabilities.Profile;
-        var expected = DeviceCapabilities.Full with
+        Assert.Multiple(() =>
         {
-            ReportsRscInfo = false,
-            CoalescesDuplicateAcks = false,
-            AbsorbsWindowUpdates = false,
-            CoalescesTimestamps = false,
-            RefusesOtherTcpOptions = false,
-            ProvidesStatistics = false,
-            HasDrainTimer = false,
-            ContinuesAfterPsh = false,
-            ContinuesAfterShortSegment = false,
-            DeliversFinAlone = false,
-            MergesAcrossAckAndWindowChanges = false,
-            MergesAcrossTtlChanges = false,
-            MergesAnyIpIdSequence = false,
-            MaxOpenUnits = 64,
-            MaxIpv6PayloadLength = 65495,
-        };
-        Assert.That(gro, Is.EqualTo(expected));
-        Assert.That(gro.CoalescesIpv6, Is.True);
+            Assert.That(gro.Excuses.Select(e => e.Rule), Is.EquivalentTo(new[]
+            {
+                OracleRules.RscInfo, ExpectationRules.RscCounts,
+                BehaviourRules.DupAckCoalesced, BehaviourRules.WindowUpdateAbsorbed, BehaviourRules.TimestampCoalescing,
+                OracleRules.OptionsMerged, OracleRules.TcpOptions, OracleRules.FinMerged,
+                BehaviourRules.ContinueAfterPsh, BehaviourRules.ContinueAfterShort, BehaviourRules.MergeAcrossAckWindow,
+                BehaviourRules.MergeAcrossTtl, BehaviourRules.MergeAnyIpId, BehaviourRules.FlowCapacity, BehaviourRules.Ipv6MaxPayload,
+                ExpectationRules.Statistics, BehaviourRules.DrainTimer, OracleRules.Latency,
+            }));
+            Assert.That(gro.ExcuseFor(BehaviourRules.Ipv6Coalescing), Is.Null, "GRO coalesces IPv6");
+            Assert.That(gro.ExcuseFor(BehaviourRules.FlowCapacity)!.Behaviour, Does.Contain("64"));
+            Assert.That(gro.ExcuseFor(OracleRules.FinMerged)!.Citation, Does.Contain("tcp_gro_receive"));
+        });
     }
 }

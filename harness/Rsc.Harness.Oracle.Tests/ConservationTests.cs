@@ -173,6 +173,6 @@ public sealed class ConservationTests
         var plan = t.Build();
         var header = Delivery.Plain with { Flags = VirtioNetHeaderFlags.RscInfo, CsumStart = 1 };
         var j = Judge(new Delivery(plan).Unchanged(0, header));
-        Finds(j, OracleRules.RscInfo, [0], [0]);
+        Finds(j, OracleRules.RscInfoOnSingle, [0], [0]);
     }
 }

@@ -150,14 +150,41 @@ public sealed class CorrectDeliveryTests
     }
 
     [Test]
-    public void Without_rsc_info_capability_a_coalesced_frame_needs_no_counts()
+    public void Excused_from_rsc_info_a_coalesced_frame_without_it_is_info_with_the_excuse()
     {
         var plan = Baseline(3);
-        var settings = Settings() with { Capabilities = new() { ReportsRscInfo = false } };
+        var settings = Settings() with { Capabilities = Excusing(OracleRules.RscInfo) };
         var j = Judge(new Delivery(plan).Coalesced([0, 1, 2], header: h => h with { Flags = VirtioNetHeaderFlags.NeedsCsum, CsumStart = 0, CsumOffset = 0 }), settings);
         Passes(j);
-        j = Judge(new Delivery(plan).Coalesced([0, 1, 2], header: h => h with { CsumStart = 7 }), settings);
-        Passes(j);
+        var f = Finds(j, OracleRules.RscInfo, [0], [0, 1, 2], Severity.Info);
+        Assert.That(f.Excuse, Does.Contain("does not do VS.rsc-info").And.Contain("test.c"));
+    }
+
+    [Test]
+    public void Not_excused_a_coalesced_frame_without_rsc_info_fails()
+    {
+        var plan = Baseline(3);
+        var j = Judge(new Delivery(plan).Coalesced([0, 1, 2], header: h => h with { Flags = VirtioNetHeaderFlags.NeedsCsum, CsumStart = 0, CsumOffset = 0 }));
+        var f = Finds(j, OracleRules.RscInfo, [0], [0, 1, 2]);
+        Assert.That(f.Excuse, Is.Null);
+    }
+
+    [Test]
+    public void Counts_a_device_does_report_are_judged_even_when_it_is_excused_from_reporting_them()
+    {
+        var plan = Baseline(3);
+        var settings = Settings() with { Capabilities = Excusing(OracleRules.RscInfo) };
+        var j = Judge(new Delivery(plan).Coalesced([0, 1, 2], header: h => h with { CsumStart = 7 }), settings);
+        Finds(j, OracleRules.SegmentCount, [0]);
+    }
+
+    [Test]
+    public void Excusing_rsc_info_never_excuses_rsc_info_on_a_single_frame()
+    {
+        var plan = Baseline(2);
+        var settings = Settings() with { Capabilities = Excusing(OracleRules.RscInfo) };
+        var j = Judge(new Delivery(plan).Unchanged(0, header: Delivery.Plain with { Flags = VirtioNetHeaderFlags.RscInfo, CsumStart = 1 }).Unchanged(1), settings);
+        Finds(j, OracleRules.RscInfoOnSingle, [0], [0]);
     }
 
     [Test]

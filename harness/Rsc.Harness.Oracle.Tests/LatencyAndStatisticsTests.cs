@@ -42,11 +42,15 @@ public sealed class LatencyAndStatisticsTests
     }
 
     [Test]
-    public void Latency_is_not_judged_without_a_drain_timer()
+    public void Latency_excused_is_still_measured_and_reported_as_info()
     {
         var plan = Baseline(4);
-        var settings = Settings(300_000) with { Capabilities = new() { HasDrainTimer = false } };
-        Passes(Judge(new Delivery(plan).Coalesced([0, 1, 2, 3], atNs: 5_000_000), settings));
+        var settings = Settings(300_000) with { Capabilities = Excusing(OracleRules.Latency) };
+        var j = Judge(new Delivery(plan).Coalesced([0, 1, 2, 3], atNs: 5_000_000), settings);
+        Passes(j);
+        var f = Finds(j, OracleRules.Latency, [0], null, Severity.Info);
+        Assert.That(f.Excuse, Is.Not.Null);
+        Assert.That(f.Message, Does.Contain("held up to"));
     }
 
     [Test]
@@ -86,9 +90,18 @@ public sealed class LatencyAndStatisticsTests
     }
 
     [Test]
-    public void Statistics_are_not_judged_without_the_capability()
+    public void Wrong_counters_of_an_excused_device_are_info()
     {
-        var settings = Settings() with { Capabilities = new() { ProvidesStatistics = false } };
-        Passes(WithStatistics(Stats(0, 0, 0), settings));
+        var settings = Settings() with { Capabilities = Excusing(OracleRules.CoalescedPackets, OracleRules.CoalescedOctets, OracleRules.CoalesceEvents) };
+        var j = WithStatistics(Stats(0, 0, 0), settings);
+        Passes(j);
+        Finds(j, OracleRules.CoalescedPackets, [], [], Severity.Info);
+    }
+
+    [Test]
+    public void No_counters_at_all_give_no_general_finding()
+    {
+        var plan = Baseline(3);
+        Passes(new RscOracle(Settings()).Judge(plan, new Delivery(plan).Coalesced([0, 1, 2]).Capture(), []));
     }
 }

@@ -23,12 +23,21 @@ public sealed class MergeLegalityTests
     }
 
     [Test]
-    public void A_merged_fin_is_an_exception()
+    public void A_merged_fin_is_an_exception_under_its_own_rule()
     {
         var (j, _) = MergeAllWithThird(s => s with { Flags = TcpFlags.Ack | TcpFlags.Fin });
-        var f = Finds(j, OracleRules.ExceptionMerged, [0], [2]);
+        var f = Finds(j, OracleRules.FinMerged, [0], [2]);
         Assert.That(f.Message, Does.Contain("Fin"));
+        FindsNo(j, OracleRules.ExceptionMerged);
         FindsNo(j, OracleRules.Flags);
+    }
+
+    [Test]
+    public void A_merged_fin_with_a_bad_checksum_is_a_general_exception()
+    {
+        var (j, _) = MergeAllWithThird(s => s with { Flags = TcpFlags.Ack | TcpFlags.Fin, ChecksumDamage = ChecksumDamage.Tcp });
+        Finds(j, OracleRules.ExceptionMerged, [0], [2]);
+        FindsNo(j, OracleRules.FinMerged);
     }
 
     [TestCase(TcpFlags.Syn)]
@@ -44,8 +53,9 @@ public sealed class MergeLegalityTests
     public void A_merged_sack_option_is_an_exception()
     {
         var (j, _) = MergeAllWithThird(s => s with { Options = [TcpOption.Nop, TcpOption.Nop, new SackOption([(1, 2)])] });
-        var f = Finds(j, OracleRules.ExceptionMerged, [0], [2]);
+        var f = Finds(j, OracleRules.OptionsMerged, [0], [2]);
         Assert.That(f.Message, Does.Contain("SACK"));
+        FindsNo(j, OracleRules.ExceptionMerged);
     }
 
     [Test]

@@ -32,7 +32,7 @@ public sealed class VirtioHeaderTests
     {
         var header = Delivery.Plain with { Flags = VirtioNetHeaderFlags.RscInfo, CsumStart = 1 };
         var j = Judge(new Delivery(Three()).Coalesced([0, 1]).Unchanged(2, header));
-        Finds(j, OracleRules.RscInfo, [1], [2]);
+        Finds(j, OracleRules.RscInfoOnSingle, [1], [2]);
     }
 
     [Test]

@@ -29,7 +29,8 @@ public sealed record Finding(
     public string? Excuse { get; init; }
 
     public override string ToString() =>
-        $"[{Severity}] {Rule}: {Message} (guest {Format(GuestFrames)}; sent {Format(SentFrames)})";
+        $"[{Severity}] {Rule}: {Message} (guest {Format(GuestFrames)}; sent {Format(SentFrames)})"
+        + (Excuse is null ? "" : $"; excused: {Excuse}");
 
     private static string Format(IReadOnlyList<int> frames) => frames.Count == 0 ? "-" : string.Join(',', frames);
 }

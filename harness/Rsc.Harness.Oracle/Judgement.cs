@@ -5,7 +5,14 @@ namespace Rsc.Harness.Oracle;
 /// <summary>The oracle's answer for one run: every finding and the alignment behind them.</summary>
 public sealed record Judgement(IReadOnlyList<Finding> Findings, Alignment Alignment)
 {
-    /// <summary>Fail if any MUST broke, NonStrict if any SHOULD did, else Pass.</summary>
+    /// <summary>
+    /// Rules of the case's own requirement (its expectations' rules and the general rules it names)
+    /// that broke and that the device's profile excuses. When nothing unexcused broke, a case with
+    /// an excused requirement is Info: the device did something else, by design, and said so.
+    /// </summary>
+    public IReadOnlyList<string> ExcusedRequirement { get; init; } = [];
+
+    /// <summary>Fail if any MUST broke, NonStrict if any SHOULD did, else Pass (Info findings, excused ones included, never weigh).</summary>
     public Outcome Outcome
     {
         get

@@ -29,7 +29,14 @@ public sealed class RscOracle
     /// Judges a run. The general rules weigh as the sources say (MUST fails, SHOULD is non-strict);
     /// an expectation's violations weigh as its own level, else as <paramref name="caseLevel"/>.
     /// </summary>
-    public Judgement Judge(TrafficPlan plan, DeviceCapture capture, IReadOnlyList<Expectation> expectations, RequirementLevel caseLevel)
+    public Judgement Judge(TrafficPlan plan, DeviceCapture capture, IReadOnlyList<Expectation> expectations, RequirementLevel caseLevel) =>
+        Judge(plan, capture, expectations, caseLevel, null);
+
+    /// <param name="caseRules">
+    /// General rules the case exists to check, besides its expectations' rules: together they are
+    /// the case's own requirement (see <see cref="Judgement.ExcusedRequirement"/>).
+    /// </param>
+    public Judgement Judge(TrafficPlan plan, DeviceCapture capture, IReadOnlyList<Expectation> expectations, RequirementLevel caseLevel, IReadOnlyCollection<string>? caseRules)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(capture);
@@ -45,7 +52,7 @@ public sealed class RscOracle
         findings.AddRange(aligner.Findings);
         var backToBack = _settings.Timing == TimingMode.Real ? RealTimeBoundaries.BackToBack(plan) : new HashSet<int>();
         LatencyCheck.Run(alignment, sentByIndex, guest, _settings, findings, backToBack);
-        StatisticsCheck.Run(capture.Statistics, alignment, sentByIndex, _settings, findings);
+        StatisticsCheck.Run(capture.Statistics, alignment, sentByIndex, findings);
 
         var context = new ExpectationContext(plan, capture, alignment, _settings) { GeneralFindings = [.. findings], UnjudgedLatency = backToBack };
         foreach (var expectation in expectations)
@@ -62,7 +69,34 @@ public sealed class RscOracle
                 findings.Add(new Finding(expectation.Rule, severity, v.Message, v.GuestFrames, v.SentFrames));
             }
         }
-        return new Judgement(FindingCap.Apply(findings, _settings.MaxFindingsPerRule), alignment);
+        var judged = ApplyExcuses(findings);
+        var ownRules = new HashSet<string>(expectations.Select(e => e.Rule), StringComparer.Ordinal);
+        if (caseRules is not null)
+        {
+            ownRules.UnionWith(caseRules);
+        }
+        var excusedRequirement = judged.Where(f => f.Excuse is not null && ownRules.Contains(f.Rule)).Select(f => f.Rule).Distinct().Order(StringComparer.Ordinal).ToList();
+        return new Judgement(FindingCap.Apply(judged, _settings.MaxFindingsPerRule), alignment) { ExcusedRequirement = excusedRequirement };
+    }
+
+    /// <summary>
+    /// Findings on a rule the device's profile excuses weigh as Info and carry the excuse; every other
+    /// finding keeps its severity. Nothing is dropped: an excused break is still reported.
+    /// </summary>
+    private List<Finding> ApplyExcuses(List<Finding> findings)
+    {
+        if (_settings.Capabilities.Excuses.Count == 0)
+        {
+            return findings;
+        }
+        var result = new List<Finding>(findings.Count);
+        foreach (var f in findings)
+        {
+            result.Add(_settings.Capabilities.ExcuseFor(f.Rule) is { } excuse
+                ? f with { Severity = Severity.Info, Excuse = excuse.ToString() }
+                : f);
+        }
+        return result;
     }
 
     /// <summary>How much a broken requirement of this level weighs.</summary>

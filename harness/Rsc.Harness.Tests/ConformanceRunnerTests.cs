@@ -57,11 +57,11 @@ public sealed class ConformanceRunnerTests
         CaseContext? context = null;
         OracleSettings? settings = null;
         RequirementLevel? level = null;
-        CaseJudge judge = (s, plan, capture, expectations, l) =>
+        CaseJudge judge = (s, plan, capture, expectations, l, r) =>
         {
             settings = s;
             level = l;
-            return Judges.Pass(s, plan, capture, expectations, l);
+            return Judges.Pass(s, plan, capture, expectations, l, r);
         };
         var runner = Judges.Runner(factory, new RunOptions { DrainIntervalNs = 300_000, SpacingNs = 100_000 }, judge);
         var c = SampleCases.Case("RSC-TIME-001", RequirementLevel.Should, build: ctx =>
@@ -101,21 +101,64 @@ public sealed class ConformanceRunnerTests
     }
 
     [Test]
-    public async Task A_case_that_does_not_apply_is_info_with_its_reason()
+    public async Task Every_case_runs_on_a_device_whatever_its_profile_excuses()
     {
-        var factory = new FakeDeviceFactory(capabilities: DeviceCapabilities.Full with { ProvidesStatistics = false });
-        var c = SampleCases.Case("RSC-STAT-002", notApplicable: caps => caps.ProvidesStatistics ? null : "the device exposes no RSC statistics");
+        var excused = DeviceCapabilities.Full.Excusing(new RuleExcuse("OID.statistics", "no counters", "test.c"));
+        var factory = new FakeDeviceFactory(capabilities: excused);
+        OracleSettings? seen = null;
+        CaseJudge judge = (s, plan, capture, expectations, l, r) =>
+        {
+            seen = s;
+            return Judges.Pass(s, plan, capture, expectations, l, r);
+        };
 
-        var result = await Judges.Runner(factory, judge: Judges.Throwing).RunAsync(c, CancellationToken.None);
+        var result = await Judges.Runner(factory, judge: judge).RunAsync(SampleCases.Case("RSC-STAT-002"), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Outcome, Is.EqualTo(Outcome.Pass));
+            Assert.That(result.Capture, Is.Not.Null, "the traffic was sent");
+            Assert.That(result.Capture!.Sent, Has.Count.EqualTo(3));
+            Assert.That(seen?.Capabilities, Is.EqualTo(excused), "the oracle is told what the device is excused from");
+        });
+    }
+
+    [Test]
+    public async Task A_case_whose_own_requirement_is_excused_is_info()
+    {
+        var result = await Judges.Runner(new FakeDeviceFactory(), judge: Judges.Excused("R.window-update-absorbed"))
+            .RunAsync(SampleCases.Case("RSC-ACK-001"), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
             Assert.That(result.Outcome, Is.EqualTo(Outcome.Info));
-            Assert.That(result.Findings.Single().Message, Is.EqualTo("the device exposes no RSC statistics"));
-            Assert.That(result.Findings.Single().Severity, Is.EqualTo(Severity.Info));
-            Assert.That(result.Capture, Is.Null);
-            Assert.That(factory.Disposed, Is.EqualTo(1));
+            Assert.That(result.Findings.Single().Excuse, Does.Contain("test.c"));
         });
+    }
+
+    [Test]
+    public async Task An_excused_requirement_never_hides_a_failure()
+    {
+        CaseJudge judge = (s, plan, capture, expectations, l, r) =>
+        {
+            var excused = Judges.Excused("R.window-update-absorbed")(s, plan, capture, expectations, l, r);
+            return excused with { Findings = [.. excused.Findings, new Finding("CONS.lost", Severity.Fail, "lost", [], [2])] };
+        };
+        var result = await Judges.Runner(new FakeDeviceFactory(), judge: judge).RunAsync(SampleCases.Case("RSC-ACK-001"), CancellationToken.None);
+        Assert.That(result.Outcome, Is.EqualTo(Outcome.Fail));
+    }
+
+    [Test]
+    public async Task The_case_rules_reach_the_judge()
+    {
+        IReadOnlyCollection<string>? rules = null;
+        CaseJudge judge = (s, plan, capture, expectations, l, r) =>
+        {
+            rules = r;
+            return Judges.Pass(s, plan, capture, expectations, l, r);
+        };
+        await Judges.Runner(new FakeDeviceFactory(), judge: judge).RunAsync(SampleCases.Case("RSC-FLAG-001", rules: ["R.psh-or"]), CancellationToken.None);
+        Assert.That(rules, Is.EqualTo(new[] { "R.psh-or" }));
     }
 
     [TestCase(FakeBehaviour.Throw, "device threw InvalidOperationException: boom")]

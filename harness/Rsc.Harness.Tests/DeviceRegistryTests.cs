@@ -29,7 +29,7 @@ public sealed class DeviceRegistryTests
     }
 
     [TestCase("", "empty device spelling")]
-    [TestCase("vmxnet3", "unknown device 'vmxnet3'; known devices: reference, reference-tap, exec, linux-gro, qemu")]
+    [TestCase("vmxnet3", "unknown device 'vmxnet3'; known devices: reference, reference-tap, exec, linux-gro, qemu, qemu-10, dpdk-gro")]
     [TestCase("exec:", "exec needs a command")]
     [TestCase("exec:\"\"", "exec needs a command")]
     [TestCase("reference-tap:fault=no-such-fault", "unknown fault 'no-such-fault'")]
@@ -43,6 +43,10 @@ public sealed class DeviceRegistryTests
     [TestCase("reference:fault=+", "empty fault name")]
     [TestCase("reference:max-flows=2,max-flows=3", "'max-flows' is given twice")]
     [TestCase("qemu:mrg=on,MRG=off", "'mrg' is given twice")]
+    [TestCase("qemu-10:mrg=maybe", "mrg")]
+    [TestCase("dpdk-gro:speed=9", "unknown setting 'speed'")]
+    [TestCase("dpdk-gro:max-flows=0", "max-flows must be an integer from 1 to 65535")]
+    [TestCase("dpdk-gro:items-per-flow=70000", "items-per-flow must be an integer from 1 to 65535")]
     public void Bad_spellings_are_rejected_with_one_line(string spec, string reason)
     {
         var e = Assert.Throws<ArgumentException>(() => DeviceRegistry.Create(spec));

@@ -44,7 +44,7 @@ public sealed class JUnitTests
             var properties = suite.Element("properties")!.Elements("property").ToDictionary(p => (string)p.Attribute("name")!, p => (string)p.Attribute("value")!);
             Assert.That(properties["intervalUs"], Is.EqualTo(doc.Settings.IntervalUs.ToString("0.###", CultureInfo.InvariantCulture)));
             Assert.That(properties["spacingUs"], Is.EqualTo(doc.Settings.SpacingUs.ToString("0.###", CultureInfo.InvariantCulture)));
-            Assert.That(properties["complete"], Is.EqualTo(doc.Complete ? "true" : "false"));
+            Assert.That(properties["complete"], Is.EqualTo(doc.Complete == true ? "true" : "false"));
             Assert.That(suite.Elements().Select(e => e.Name.LocalName).Distinct(), Is.SubsetOf(new[] { "properties", "testcase", "system-out", "system-err" }));
             Assert.That(suite.Elements().First().Name.LocalName, Is.EqualTo("properties"), "properties come first");
         }

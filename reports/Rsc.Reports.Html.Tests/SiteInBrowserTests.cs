@@ -176,6 +176,18 @@ public sealed class SiteInBrowserTests
     }
 
     [Test]
+    public async Task A_rules_section_opens_at_its_anchor_in_the_rules_document_the_report_carries()
+    {
+        var page = await _browser.OpenAsync(Path.Combine(ReportFixture.ReportFolder, "rules.html"));
+        var link = page.Locator("section.rule[data-kind=broken][data-rule=\"IPH.ttl-minimum\"] h3 a");
+        Assert.That(await link.GetAttributeAsync("href"), Is.EqualTo("rules-document.html#iph"));
+        await link.ClickAsync();
+        Assert.That(page.Url, Does.EndWith("rules-document.html#iph"));
+        Assert.That(await page.Locator("a#iph").CountAsync(), Is.EqualTo(1));
+        Assert.That(await page.Locator("h2", new() { HasText = "IPH" }).First.IsVisibleAsync(), Is.True);
+    }
+
+    [Test]
     public async Task The_kill_matrix_shows_the_cells_that_caught_a_fault()
     {
         var matrix = KillMatrix.KillMatrixJson.ReadFile(Path.Combine(ReportFixture.FaultsFolder, KillMatrix.KillMatrixJson.FileName));

@@ -124,7 +124,13 @@ public sealed class ReportBuilder(TextWriter output, TextWriter error, TimeProvi
             SiteFile.Write(Path.Combine(root, column.RunPage), RunPage.Render(column, histogram));
         }
 
-        string? rulesLink = options.RulesDocument is { } doc && File.Exists(doc) ? Site.Html.Link(root, Path.GetFullPath(doc)) : null;
+        RulesDocumentLink? rulesLink = null;
+        if ((options.RulesDocument ?? FindRulesDocument()) is { } doc && File.Exists(doc))
+        {
+            var markdown = File.ReadAllText(doc);
+            SiteFile.Write(Path.Combine(root, RulesDocumentPage.FileName), RulesDocumentPage.Render(markdown, Path.GetFullPath(doc)));
+            rulesLink = new RulesDocumentLink(RulesDocumentPage.FileName, RulesDocumentPage.Anchors(markdown));
+        }
         SiteFile.Write(Path.Combine(root, "rules.html"), RulesPage.Render(model, RuleBreaks.From(model), rulesLink));
         for (int i = 0; i < inputs.KillMatrices.Count; i++)
         {
@@ -165,6 +171,20 @@ public sealed class ReportBuilder(TextWriter output, TextWriter error, TimeProvi
             }
         }
         return result with { Warnings = warnings };
+    }
+
+    /// <summary>testcases/rules.md of the repository the command runs in, if it runs in one.</summary>
+    private static string? FindRulesDocument()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "testcases", "rules.md");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     private static bool IsTimerCase(CaseEntry entry) => entry.Section == "TIMER" || entry.Id.StartsWith("RSC-TIMER-", StringComparison.Ordinal);

@@ -7,7 +7,7 @@ namespace Rsc.Reports.Html;
 /// <param name="Output">The report folder; index.html is its entry.</param>
 /// <param name="Allure">Also write OUT/allure-results from the runs and render OUT/allure/index.html (one file) with the Allure 3 tool.</param>
 /// <param name="JUnitFile">Also write JUnit XML of the runs there.</param>
-/// <param name="RulesDocument">The rules document (testcases/rules.md); the by-rule page links a rule's section to it when it exists.</param>
+/// <param name="RulesDocument">The rules document (testcases/rules.md; by default the one of the repository the command runs in): the report carries it as rules-document.html and links each rule's section to its anchor; without one the section key is shown.</param>
 /// <param name="ToolsFolder">Where npm installs the Allure tool (default out/tools under the current folder).</param>
 public sealed record ReportOptions(
     IReadOnlyList<string> Inputs,

@@ -9,7 +9,7 @@ public sealed class ResultsJsonTests
     [Test]
     public void Document_has_the_contract_property_names()
     {
-        var doc = Samples.Header() with { Cases = [Samples.Case("RSC-A-001", Outcome.Fail, Samples.Finding("IPH.ttl-minimum"))] };
+        var doc = Samples.Header() with { Cases = [Samples.Case("RSC-A-001", Outcome.Fail, Samples.Finding("IPH.ttl-minimum"))], Complete = false };
 
         using var json = JsonDocument.Parse(ResultsJson.Serialize(doc));
         var root = json.RootElement;
@@ -25,7 +25,11 @@ public sealed class ResultsJsonTests
             Assert.That(dut.GetProperty("version").GetString(), Is.EqualTo("9.9.9"));
             Assert.That(dut.GetProperty("timing").GetString(), Is.EqualTo("Virtual"));
             Assert.That(dut.GetProperty("parameters").GetProperty("interval-us").GetString(), Is.EqualTo("300"));
-            Assert.That(dut.GetProperty("capabilities").GetProperty("reportsRscInfo").GetBoolean(), Is.True);
+            // The profile lists the rules the device is excused from (none for the reference device).
+            Assert.That(dut.GetProperty("capabilities").GetProperty("excuses").GetArrayLength(), Is.Zero);
+            Assert.That(root.GetProperty("complete").ValueKind, Is.EqualTo(JsonValueKind.False));
+            Assert.That(root.GetProperty("planned").GetInt32(), Is.Zero);
+            Assert.That(root.GetProperty("plannedCases").ValueKind, Is.EqualTo(JsonValueKind.Array));
             var settings = root.GetProperty("settings");
             Assert.That(settings.GetProperty("spacingUs").GetDouble(), Is.EqualTo(100));
             Assert.That(settings.GetProperty("intervalUs").GetDouble(), Is.EqualTo(300));

@@ -31,6 +31,12 @@ public sealed record CaseEntry
     /// <summary>Live runs only: what the machine did besides the device, and the latency tolerance it earned.</summary>
     public RealTimeEntry? RealTime { get; init; }
     public IReadOnlyDictionary<string, string> TrafficParameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// SHA-256 (hex) of the case as it ran: its id, section, level, title, requirement, source,
+    /// timing and every frame of its traffic (see <c>CaseFingerprint</c>); null when no traffic was built.
+    /// </summary>
+    public string? Fingerprint { get; init; }
     public StatisticsEntry? Statistics { get; init; }
     public string? Error { get; init; }
     public IReadOnlyList<FindingEntry> Findings { get; init; } = [];

@@ -18,7 +18,8 @@ public sealed class ResultsRecorder
         ArgumentNullException.ThrowIfNull(header);
         Path = System.IO.Path.GetFullPath(path);
         _cases.AddRange(header.Cases);
-        _document = header with { Cases = [.. _cases], Summary = Summarize(_cases) };
+        // Incomplete until the run says it ended with every planned case judged.
+        _document = header with { Cases = [.. _cases], Summary = Summarize(_cases), Complete = false };
     }
 
     public string Path { get; }

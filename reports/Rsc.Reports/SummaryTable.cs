@@ -48,13 +48,22 @@ public static class SummaryTable
         return decisive is null ? entry.Error ?? "" : $"{decisive.Rule}: {decisive.Message}";
     }
 
-    /// <summary>The first Fail finding, else the first NonStrict one, else the first of any; null when there are none.</summary>
+    /// <summary>The first Fail finding, else the first NonStrict one, else the first excused one, else the first of any; null when there are none.</summary>
     public static FindingEntry? DecisiveFinding(CaseEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         return entry.Findings.FirstOrDefault(f => f.Severity == Severity.Fail)
             ?? entry.Findings.FirstOrDefault(f => f.Severity == Severity.NonStrict)
+            ?? entry.Findings.FirstOrDefault(f => f.Excuse is not null)
             ?? entry.Findings.FirstOrDefault();
+    }
+
+    /// <summary>The totals line of a run, with its completeness when it is not complete.</summary>
+    public static string Totals(ResultsDocument run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var totals = Totals(run.Summary);
+        return run.Complete == false && run.IncompleteNote() is { } note ? $"{totals}\n{note}" : totals;
     }
 
     private static string Shorten(string text, int max)

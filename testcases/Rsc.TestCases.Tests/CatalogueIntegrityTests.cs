@@ -1,8 +1,13 @@
 using System.Text.RegularExpressions;
 using Rsc.Harness.Cases;
-using Rsc.Harness.Core;
 using Rsc.Harness.Core.Devices;
 using Rsc.Harness.Core.Net;
+using Rsc.Harness.Core;
+using Rsc.Harness.LinuxGro;
+using Rsc.Harness.Live.Exec;
+using Rsc.Harness.Oracle.Rules;
+using Rsc.Harness.Oracle;
+using Rsc.Harness.Qemu;
 using Rsc.TestCases.Support;
 
 namespace Rsc.TestCases.Tests;
@@ -157,23 +162,59 @@ public sealed partial class CatalogueIntegrityTests
     }
 
     [Test]
-    public void NotApplicableAnswersForEveryCapabilityProfile()
+    public void EveryRuleACaseReportsUnderIsInTheRuleCatalogue()
     {
-        var none = new DeviceCapabilities
-        {
-            ReportsRscInfo = false,
-            CoalescesDuplicateAcks = false,
-            CoalescesTimestamps = false,
-            CoalescesIpv6 = false,
-            ProvidesStatistics = false,
-            HasDrainTimer = false,
-        };
         Assert.Multiple(() =>
         {
             foreach (var c in Catalogue.All)
             {
-                Assert.That(c.NotApplicable?.Invoke(DeviceCapabilities.Full), Is.Null, $"{c.Id} applies to a full device");
-                Assert.That(() => c.NotApplicable?.Invoke(none), Throws.Nothing, c.Id);
+                var traffic = c.Build(new CaseContext(c.SpacingNs ?? DefaultTiming.SpacingNs, c.DrainIntervalNs ?? DefaultTiming.DrainIntervalNs));
+                foreach (var rule in traffic.Expectations.Select(e => e.Rule).Concat(c.Rules))
+                {
+                    Assert.That(RuleCatalog.Contains(rule), Is.True, $"{c.Id} reports under '{rule}', which is not in RuleCatalog");
+                }
+            }
+        });
+    }
+
+    /// <summary>A behaviour rule no case reports under would excuse nothing: a profile citing it would be dead text.</summary>
+    [Test]
+    public void EveryBehaviourRuleIsTheRequirementOfSomeCase()
+    {
+        var used = Catalogue.All
+            .SelectMany(c => c.Build(new CaseContext(c.SpacingNs ?? DefaultTiming.SpacingNs, c.DrainIntervalNs ?? DefaultTiming.DrainIntervalNs)).Expectations)
+            .Select(e => e.Rule)
+            .ToHashSet(StringComparer.Ordinal);
+        var behaviours = typeof(BehaviourRules).GetFields().Select(f => (string)f.GetRawConstantValue()!);
+        Assert.That(behaviours.Where(b => !used.Contains(b)), Is.Empty);
+    }
+
+    private static IEnumerable<TestCaseData> Profiles()
+    {
+        yield return new TestCaseData(LinuxGroCapabilities.Profile).SetArgDisplayNames("linux-gro");
+        yield return new TestCaseData(QemuCapabilities.For(rscInfoNegotiated: true)).SetArgDisplayNames("qemu");
+        yield return new TestCaseData(QemuCapabilities.For(rscInfoNegotiated: false)).SetArgDisplayNames("qemu-without-rsc-ext");
+        yield return new TestCaseData(ExternalDeviceProfile.Default).SetArgDisplayNames("exec");
+        yield return new TestCaseData(Rsc.Harness.Adapters.DpdkGro.DpdkGroCapabilities.Profile).SetArgDisplayNames("dpdk-gro");
+    }
+
+    [TestCaseSource(nameof(Profiles))]
+    public void EveryExcuseNamesACatalogueRuleWithItsBehaviourAndCitation(DeviceCapabilities profile)
+    {
+        Assert.That(profile.Excuses, Is.Not.Empty);
+        Assert.Multiple(() =>
+        {
+            foreach (var e in profile.Excuses)
+            {
+                Assert.That(RuleCatalog.Contains(e.Rule), Is.True, $"'{e.Rule}' is not in RuleCatalog");
+                Assert.That(e.Behaviour, Has.Length.GreaterThan(20), e.Rule);
+                Assert.That(e.Citation, Does.Match(@"[\w/.-]+\.(c|h|md)\b"), $"{e.Rule}: the citation names no source file");
+            }
+            Assert.That(profile.Excuses.Select(e => e.Rule), Is.Unique);
+            // The rules that protect the data itself are never excused, whatever the device.
+            foreach (var never in new[] { OracleRules.Lost, OracleRules.Duplicate, OracleRules.Unexpected, OracleRules.Modified, OracleRules.ByteStream, OracleRules.FlowOrder, OracleRules.ExceptionMerged, OracleRules.IpChecksum, OracleRules.TcpChecksum })
+            {
+                Assert.That(profile.ExcuseFor(never), Is.Null, $"{never} is excused");
             }
         });
     }

@@ -4,32 +4,13 @@ using Rsc.Reports;
 namespace Rsc.Cli.Commands;
 
 /// <summary>`rsc list`: the catalogue as a table or as JSON.</summary>
-public sealed class ListCommand(CliEnvironment env) : ICommand
+public sealed class ListCommand(CliEnvironment env)
 {
-    public string Name => "list";
-
-    public string Summary => "list the conformance cases";
-
-    public string Help => """
-        usage: rsc list [--format table|json] [--case ID]... [--section S]...
-
-        Lists the conformance cases: a table (id, section, level, title), or with --format json an
-        array of objects with id, title, section, level, requirement, source and description.
-        --case and --section narrow the list (repeatable; commas separate several values).
-        """;
-
-    public Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public Task<int> RunAsync(ListArguments arguments, CancellationToken cancellationToken)
     {
-        var a = new ArgumentReader(Name, args, ["--format", "--case", "--section"]);
-        if (a.HelpRequested)
-        {
-            env.Out.WriteLine(Help);
-            return Task.FromResult(ExitCodes.Success);
-        }
-        a.ExpectPositionals(0, 0, "no arguments");
-        var format = a.Single("--format") ?? "table";
-        var cases = CaseSelection.Resolve(env.Cases, a.All("--case"), a.All("--section"));
-        switch (format)
+        ArgumentNullException.ThrowIfNull(arguments);
+        var cases = CaseSelection.Resolve(env.Cases, arguments.Cases, arguments.Sections);
+        switch (arguments.Format)
         {
             case "table":
                 var table = new TextTable("ID", "SECTION", "LEVEL", "TITLE");
@@ -56,7 +37,7 @@ public sealed class ListCommand(CliEnvironment env) : ICommand
                 env.Out.WriteLine(JsonSerializer.Serialize(items, ResultsJson.Options));
                 break;
             default:
-                throw new UsageException($"--format must be 'table' or 'json', not '{format}'");
+                throw new UsageException($"--format must be 'table' or 'json', not '{arguments.Format}'");
         }
         return Task.FromResult(ExitCodes.Success);
     }

@@ -8,55 +8,26 @@ using Rsc.Reports;
 namespace Rsc.Cli.Commands;
 
 /// <summary>`rsc replay`: feeds any Ethernet capture through a device and writes what the guest received.</summary>
-public sealed class ReplayCommand(CliEnvironment env) : ICommand
+public sealed class ReplayCommand(CliEnvironment env)
 {
     public const long DefaultSpacingNs = 100_000;
 
-    public string Name => "replay";
-
-    public string Summary => "feed a pcap capture through a device and record what the guest receives";
-
-    public string Help => $"""
-        usage: rsc replay --in IN.pcap --out-dir DIR [--dut SPEC] [--spacing-us N | --keep-timing] [--interval-us N]
-
-        Sends every frame of a classic pcap capture (Ethernet link type) through the device, one
-        every 100 us by default, or at the capture's own relative times with --keep-timing, and
-        writes DIR/sent.pcap, DIR/guest.pcap and DIR/guest.jsonl (one line per guest frame with
-        its decoded virtio header). Prints frames in and out, coalesced frames and the mean number
-        of segments per coalesced frame (from the RSC information in the virtio header).
-        {HelpText.DutOption()}
-          --interval-us N   drain interval (default 300); a device's own interval option
-                            (qemu:interval-us=N) replaces it
-        Exit code: 0 when the replay completed, 1 when the device failed, 2 for bad arguments or files.
-        """;
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(ReplayArguments arguments, CancellationToken cancellationToken)
     {
-        var a = new ArgumentReader(Name, args, ["--dut", "--in", "--out-dir", "--spacing-us", "--interval-us"], ["--keep-timing"]);
-        if (a.HelpRequested)
-        {
-            env.Out.WriteLine(Help);
-            return ExitCodes.Success;
-        }
-        a.ExpectPositionals(0, 0, "no positional arguments");
-        var input = a.Single("--in") ?? throw new UsageException("'rsc replay' needs --in IN.pcap; see 'rsc help replay'");
-        var outDir = a.Single("--out-dir") ?? throw new UsageException("'rsc replay' needs --out-dir DIR; see 'rsc help replay'");
-        if (a.Has("--keep-timing") && a.IsGiven("--spacing-us"))
-        {
-            throw new UsageException("--spacing-us and --keep-timing exclude each other");
-        }
-        long spacing = a.Microseconds("--spacing-us", allowZero: true) ?? DefaultSpacingNs;
-        var factory = env.Device(a.Single("--dut") ?? RunSettings.DefaultDut);
-        var defaults = new RunOptions();
-        long interval = (defaults with { DrainIntervalNs = a.Microseconds("--interval-us", allowZero: false) ?? defaults.DrainIntervalNs }).For(factory).DrainIntervalNs;
+        ArgumentNullException.ThrowIfNull(arguments);
+        var input = arguments.Input;
+        var outDir = arguments.OutDir;
+        var factory = env.Device(arguments.Dut);
+        long interval = (new RunOptions() with { DrainIntervalNs = arguments.IntervalNs }).For(factory).DrainIntervalNs;
 
-        var plan = ReadPlan(input, spacing, a.Has("--keep-timing"), out int truncated);
+        var plan = ReadPlan(input, arguments.SpacingNs, arguments.KeepTiming, out int truncated);
         DeviceCapture capture;
         try
         {
             var device = await factory.CreateAsync(new DeviceConfiguration(interval), cancellationToken).ConfigureAwait(false);
             await using (device.ConfigureAwait(false))
             {
+                await using var progress = ReplayProgress.Start(env, $"{input} through {factory.Name}", plan);
                 capture = await device.RunAsync(plan, cancellationToken).ConfigureAwait(false);
             }
         }

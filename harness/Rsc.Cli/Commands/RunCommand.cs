@@ -1,4 +1,5 @@
 using System.Globalization;
+using Rsc.Cli.Terminal;
 using Rsc.Harness.Core;
 using Rsc.Harness.Reporting;
 using Rsc.Reports;
@@ -6,45 +7,13 @@ using Rsc.Reports;
 namespace Rsc.Cli.Commands;
 
 /// <summary>`rsc run`: runs the selected cases, recording results.json after every case and artifacts per case.</summary>
-public sealed class RunCommand(CliEnvironment env) : ICommand
+public sealed class RunCommand(CliEnvironment env)
 {
-    public string Name => "run";
-
-    public string Summary => "run conformance cases against a device and record the results";
-
-    public string Help => $"""
-        usage: rsc run [--dut SPEC] [--case ID]... [--section S]... [--interval-us N] [--spacing-us N]
-                       [--out DIR] [--timeout-s N]
-
-        Runs the selected cases (all when neither --case nor --section is given) against a device,
-        one fresh device per case, and prints a line per case and a summary table.
-        {HelpText.DutOption()}
-          --interval-us N   drain interval (default 300); a case may pin its own, and a
-                            device's own interval option (qemu:interval-us=N) replaces it
-          --spacing-us N    gap between sent frames (default 100); a case may pin its own
-          --latency-allowance-us N
-                            real-clock devices: delay tolerated beyond the interval on top of the
-                            measured pacing lateness (default 2000)
-          --out DIR         output folder (default out/runs/<UTC yyyyMMdd-HHmmss>): DIR/results.json,
-                            rewritten after every case, and DIR/cases/ID/ with sent.pcap, guest.pcap,
-                            guest.jsonl and wire.log
-          --timeout-s N     time allowed for one case on the device (default 60)
-        Exit code: 0 when no case failed or errored, 1 when one did, 2 for bad arguments.
-        """;
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(RunArguments arguments, CancellationToken cancellationToken)
     {
-        var a = new ArgumentReader(Name, args, [.. RunSettings.ValueOptions, "--case", "--section", "--out"]);
-        if (a.HelpRequested)
-        {
-            env.Out.WriteLine(Help);
-            return ExitCodes.Success;
-        }
-        a.ExpectPositionals(0, 0, "no arguments");
-        var settings = RunSettings.Read(a);
-        var ids = a.All("--case");
-        var sections = a.All("--section");
-        var cases = CaseSelection.Resolve(env.Cases, ids, sections);
+        ArgumentNullException.ThrowIfNull(arguments);
+        var settings = arguments.Settings;
+        var cases = CaseSelection.Resolve(env.Cases, arguments.Cases, arguments.Sections);
         var factory = env.Device(settings.DutSpec);
         settings = settings with { Options = settings.Options.For(factory) };
         if (cases.Count == 0)
@@ -52,52 +21,61 @@ public sealed class RunCommand(CliEnvironment env) : ICommand
             throw new UsageException("no cases to run; see 'rsc list'");
         }
         var started = env.Clock.GetUtcNow();
-        var outDir = a.Single("--out") ?? DefaultFolder(started);
-        var header = settings.Header(started, CaseSelection.Describe(ids, sections)) with
+        var outDir = arguments.Out ?? DefaultFolder(started);
+        var header = settings.Header(started, CaseSelection.Describe(arguments.Cases, arguments.Sections)) with
         {
             Planned = cases.Count,
             PlannedCases = [.. cases.Select(c => c.Id)],
         };
         var folder = RunSettings.OpenFolder(outDir, header);
         var runner = env.Runner(factory, settings.Options);
+        var log = CaseLog.For(env, [.. cases.Select(c => c.Id)]);
 
-        env.Out.WriteLine($"rsc: {cases.Count} case(s) on {settings.DutSpec}, interval {WireLog.Us(settings.Options.DrainIntervalNs)}, spacing {WireLog.Us(settings.Options.SpacingNs)}");
-        env.Out.WriteLine($"rsc: results in {folder.Path}");
+        log.Line($"rsc: {cases.Count} case(s) on {settings.DutSpec}, interval {WireLog.Us(settings.Options.DrainIntervalNs)}, spacing {WireLog.Us(settings.Options.SpacingNs)}");
+        log.Line($"rsc: results in {folder.Path}");
         var entries = new List<CaseEntry>(cases.Count);
-        int idWidth = cases.Max(c => c.Id.Length);
-        int countWidth = cases.Count.ToString(CultureInfo.InvariantCulture).Length;
+        using var limit = RunLimit.Start(arguments.RunTimeout, env.Clock, cancellationToken);
         try
         {
             for (int i = 0; i < cases.Count; i++)
             {
                 var c = cases[i];
-                env.Out.Write($"[{(i + 1).ToString(CultureInfo.InvariantCulture).PadLeft(countWidth)}/{cases.Count}] {c.Id.PadRight(idWidth)} ");
-                env.Out.Flush();
+                log.Started(i, c.Id);
                 folder.Begin(c.Id);
-                var result = await runner.RunAsync(c, cancellationToken).ConfigureAwait(false);
+                var result = await runner.RunAsync(c, limit.Token).ConfigureAwait(false);
                 var entry = folder.Record(result);
                 entries.Add(entry);
-                env.Out.WriteLine(ProgressTail(entry));
+                log.Finished(entry);
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (limit.Token.IsCancellationRequested)
         {
-            folder.Interrupt(InterruptionEntry.Signal, env.Clock.GetUtcNow(), env.InterruptSignal());
-            env.Out.WriteLine("interrupted");
-            env.Out.WriteLine();
-            env.Out.Write(SummaryTable.Render(entries));
-            env.Error.WriteLine($"rsc: interrupted after {entries.Count} of {cases.Count} case(s); incomplete results in {folder.ResultsPath}");
-            return ExitCodes.Interrupted;
+            var timedOut = limit.Expired && !cancellationToken.IsCancellationRequested;
+            if (timedOut)
+            {
+                folder.Interrupt(InterruptionEntry.Timeout, env.Clock.GetUtcNow(), limit.Description);
+            }
+            else
+            {
+                folder.Interrupt(InterruptionEntry.Signal, env.Clock.GetUtcNow(), env.InterruptSignal());
+            }
+            await log.StoppedAsync(timedOut ? "timed out" : "interrupted").ConfigureAwait(false);
+            await log.SummaryAsync(entries).ConfigureAwait(false);
+            env.Out.WriteLine(folder.Document.IncompleteNote());
+            env.Error.WriteLine(timedOut
+                ? $"rsc: {limit.Description} after {entries.Count} of {cases.Count} case(s); incomplete results in {folder.ResultsPath}"
+                : $"rsc: interrupted after {entries.Count} of {cases.Count} case(s); incomplete results in {folder.ResultsPath}");
+            return timedOut ? ExitCodes.Failure : ExitCodes.Interrupted;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             folder.Interrupt(InterruptionEntry.Error, env.Clock.GetUtcNow(), $"{e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            await log.StoppedAsync("stopped by an error").ConfigureAwait(false);
             throw;
         }
         folder.Finish(env.Clock.GetUtcNow());
-        env.Out.WriteLine();
-        env.Out.Write(SummaryTable.Render(entries));
-        env.Out.WriteLine($"rsc: results written to {folder.ResultsPath}");
+        await log.SummaryAsync(entries).ConfigureAwait(false);
+        log.Line($"rsc: results written to {folder.ResultsPath}");
         return ExitCodeFor(entries.Select(e => e.Outcome));
     }
 
@@ -106,18 +84,4 @@ public sealed class RunCommand(CliEnvironment env) : ICommand
 
     public static string DefaultFolder(DateTimeOffset startedUtc) =>
         Path.Combine("out", "runs", startedUtc.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
-
-    private static string ProgressTail(CaseEntry entry)
-    {
-        var line = $"{entry.Outcome,-9} {SummaryTable.FormatDuration(entry.DurationMs),8}";
-        if (entry.Outcome != Outcome.Pass)
-        {
-            var note = SummaryTable.Note(entry);
-            if (note.Length > 0)
-            {
-                line += "  " + (note.Length > 90 ? string.Concat(note.AsSpan(0, 87), "...") : note);
-            }
-        }
-        return line.TrimEnd();
-    }
 }

@@ -24,8 +24,7 @@ public sealed class ExecDeviceFactory : IDeviceFactory
         Command = command;
         DeviceKind = kind;
         Version = version;
-        // The contract has no channel for counters, so none are judged.
-        Capabilities = capabilities ?? DeviceCapabilities.Full with { ProvidesStatistics = false };
+        Capabilities = capabilities ?? ExternalDeviceProfile.Default;
     }
 
     public string Name { get; }

@@ -11,6 +11,11 @@ internal static class OracleAssert
 
     public static OracleSettings Settings(long drainIntervalNs = RelaxedIntervalNs) => new() { DrainIntervalNs = drainIntervalNs };
 
+    /// <summary>A profile excused from <paramref name="rules"/>, with a recognisable behaviour and citation.</summary>
+    public static Rsc.Harness.Core.Devices.DeviceCapabilities Excusing(params string[] rules) =>
+        Rsc.Harness.Core.Devices.DeviceCapabilities.Full.Excusing(
+            rules.Select(r => new Rsc.Harness.Core.Devices.RuleExcuse(r, $"does not do {r}", "test.c")));
+
     public static Judgement Judge(Delivery delivery, OracleSettings? settings = null, params Expectation[] expectations) =>
         new RscOracle(settings ?? Settings()).Judge(delivery.Plan, delivery.Capture(), expectations);
 

@@ -33,6 +33,7 @@ internal sealed class CostSink : IFindingSink
         OracleRules.AckWindowLast,
         OracleRules.TimestampLatest,
         OracleRules.RscInfo,
+        OracleRules.RscInfoOnSingle,
         OracleRules.SegmentCount,
         OracleRules.DupAckCount,
         OracleRules.GsoType,

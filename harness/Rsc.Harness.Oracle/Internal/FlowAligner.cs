@@ -387,7 +387,7 @@ internal sealed class FlowAligner
     }
 
     private bool IsPlainCopyOf(GuestInfo g, SentInfo s) =>
-        _settings.Capabilities.ReportsRscInfo &&
+        _settings.Capabilities.ExcuseFor(OracleRules.RscInfo) is null &&
         !g.Frame.Header.HasRscInfo &&
         g.Frame.Header.GsoType == Core.Virtio.VirtioGsoType.None &&
         s.Frame.AsSpan().SequenceEqual(g.Frame.Frame);

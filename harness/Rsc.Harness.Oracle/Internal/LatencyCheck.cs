@@ -6,10 +6,6 @@ internal static class LatencyCheck
     /// <param name="unjudged">Sent frames whose holding time cannot be measured (see <see cref="RealTimeBoundaries.BackToBack"/>).</param>
     public static void Run(Alignment alignment, IReadOnlyDictionary<int, SentInfo> sent, IReadOnlyList<GuestInfo> guest, OracleSettings settings, List<Finding> findings, IReadOnlySet<int> unjudged)
     {
-        if (!settings.Capabilities.HasDrainTimer)
-        {
-            return;
-        }
         if (unjudged.Count > 0)
         {
             findings.Add(new Finding(OracleRules.Latency, Severity.Info,

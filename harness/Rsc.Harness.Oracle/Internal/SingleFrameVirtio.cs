@@ -10,7 +10,7 @@ internal static class SingleFrameVirtio
         var h = g.Frame.Header;
         if (h.HasRscInfo)
         {
-            sink.Add(OracleRules.RscInfo, Severity.Fail,
+            sink.Add(OracleRules.RscInfoOnSingle, Severity.Fail,
                 () => $"guest frame {g.Index} carries one sent frame, expected no RSC_INFO; observed RSC_INFO (segments={h.CsumStart}, dupAcks={h.CsumOffset})");
         }
         if (h.GsoType != VirtioGsoType.None)

@@ -32,9 +32,9 @@ internal static class StatisticsCheck
         return (packets, octets, events);
     }
 
-    public static void Run(DeviceStatistics? stats, Alignment alignment, IReadOnlyDictionary<int, SentInfo> sent, OracleSettings settings, List<Finding> findings)
+    public static void Run(DeviceStatistics? stats, Alignment alignment, IReadOnlyDictionary<int, SentInfo> sent, List<Finding> findings)
     {
-        if (stats is null || !settings.Capabilities.ProvidesStatistics)
+        if (stats is null)
         {
             return;
         }

@@ -163,6 +163,20 @@ internal sealed class UnitWalker
         }
         _anyBadChecksum |= badChecksum;
         var reasons = new List<string>();
+        // One finding per segment (it weighs once when explanations are compared); a FIN alone or
+        // non-timestamp options alone get a rule of their own, so a device that does either by
+        // design can be excused for that and nothing else.
+        string rule = OracleRules.ExceptionMerged;
+        if (exceptional == TcpFlags.Fin && !badChecksum && s.OnlyTimestampOptions && !p.HasIpv4Options && !p.HasIpv6ExtensionHeaders &&
+            !p.MoreFragments && p.FragmentOffset == 0)
+        {
+            rule = OracleRules.FinMerged;
+        }
+        else if (exceptional == 0 && !badChecksum && !s.OnlyTimestampOptions && !p.HasIpv4Options && !p.HasIpv6ExtensionHeaders &&
+            !p.MoreFragments && p.FragmentOffset == 0)
+        {
+            rule = OracleRules.OptionsMerged;
+        }
         if (exceptional != 0)
         {
             reasons.Add($"flag {exceptional}");
@@ -194,7 +208,7 @@ internal sealed class UnitWalker
         }
         if (reasons.Count > 0)
         {
-            sink.Add(OracleRules.ExceptionMerged, Severity.Fail,
+            sink.Add(rule, Severity.Fail,
                 () => $"guest frame {_g.Index} coalesces {s.Describe()}, which may never be coalesced ({string.Join(", ", reasons)})",
                 [s.Index]);
         }
@@ -488,25 +502,25 @@ internal sealed class UnitWalker
         var v = _g.Frame.Header;
         int segments = DataSegments;
         int dups = _dupAcks;
-        if (_settings.Capabilities.ReportsRscInfo)
+        if (!v.HasRscInfo)
         {
-            if (!v.HasRscInfo)
+            // A device excused from reporting RSC counts is still told it did not: as Info, so the
+            // finding never weighs when explanations are compared (as if the rule did not exist).
+            var severity = _settings.Capabilities.ExcuseFor(OracleRules.RscInfo) is null ? Severity.Fail : Severity.Info;
+            sink.Add(OracleRules.RscInfo, severity,
+                () => $"guest frame {_g.Index} coalesces {Count} sent frames, expected RSC_INFO (segments={segments}, dupAcks={dups}); observed flags [{VirtioNetHeader.FlagsText(v.Flags)}]");
+        }
+        else
+        {
+            if (v.CsumStart != segments)
             {
-                sink.Add(OracleRules.RscInfo, Severity.Fail,
-                    () => $"guest frame {_g.Index} coalesces {Count} sent frames, expected RSC_INFO (segments={segments}, dupAcks={dups}); observed flags [{VirtioNetHeader.FlagsText(v.Flags)}]");
+                sink.Add(OracleRules.SegmentCount, Severity.Fail,
+                    () => $"guest frame {_g.Index}: RSC segment count (csum_start) expected {segments} data segments, observed {v.CsumStart}");
             }
-            else
+            if (v.CsumOffset != dups)
             {
-                if (v.CsumStart != segments)
-                {
-                    sink.Add(OracleRules.SegmentCount, Severity.Fail,
-                        () => $"guest frame {_g.Index}: RSC segment count (csum_start) expected {segments} data segments, observed {v.CsumStart}");
-                }
-                if (v.CsumOffset != dups)
-                {
-                    sink.Add(OracleRules.DupAckCount, Severity.Fail,
-                        () => $"guest frame {_g.Index}: RSC dup-ACK count (csum_offset) expected {dups}, observed {v.CsumOffset}");
-                }
+                sink.Add(OracleRules.DupAckCount, Severity.Fail,
+                    () => $"guest frame {_g.Index}: RSC dup-ACK count (csum_offset) expected {dups}, observed {v.CsumOffset}");
             }
         }
         var expectedGso = IsV4 ? VirtioGsoType.TcpV4 : VirtioGsoType.TcpV6;

@@ -1,4 +1,6 @@
 using Rsc.Harness.Core.Devices;
+using Rsc.Harness.Oracle.Rules;
+using Rsc.Harness.Oracle;
 using Rsc.Harness.Qemu.Virtio;
 
 namespace Rsc.Harness.Qemu.Tests.Unit;
@@ -70,15 +72,18 @@ public sealed class OptionsTests
     public void CapabilityProfileIsQemus()
     {
         var c = QemuCapabilities.For(rscInfoNegotiated: true);
+        var without = QemuCapabilities.For(rscInfoNegotiated: false);
         Assert.Multiple(() =>
         {
-            Assert.That(c.ReportsRscInfo, Is.True);
-            Assert.That(c.CoalescesDuplicateAcks, Is.False);
-            Assert.That(c.CoalescesTimestamps, Is.False);
-            Assert.That(c.CoalescesIpv6, Is.True);
-            Assert.That(c.ProvidesStatistics, Is.False);
-            Assert.That(c.HasDrainTimer, Is.True);
-            Assert.That(QemuCapabilities.For(false).ReportsRscInfo, Is.False);
+            Assert.That(c.Excuses.Select(e => e.Rule), Is.EquivalentTo(new[]
+            {
+                BehaviourRules.DupAckCoalesced, BehaviourRules.TimestampCoalescing, ExpectationRules.Statistics,
+            }));
+            Assert.That(c.ExcuseFor(BehaviourRules.DupAckCoalesced)!.Citation, Does.Contain("virtio_net_rsc_handle_ack"));
+            Assert.That(c.ExcuseFor(OracleRules.RscInfo), Is.Null, "with RSC_EXT QEMU must mark coalesced frames");
+            Assert.That(without.ExcuseFor(OracleRules.RscInfo), Is.Not.Null);
+            Assert.That(without.ExcuseFor(ExpectationRules.RscCounts), Is.Not.Null);
+            Assert.That(c.ExcuseFor(OracleRules.Latency), Is.Null, "QEMU has a drain timer");
             Assert.That(c, Is.Not.EqualTo(DeviceCapabilities.Full));
         });
     }

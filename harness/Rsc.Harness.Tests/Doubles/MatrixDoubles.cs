@@ -45,12 +45,12 @@ internal sealed class MatrixDoubles
     }
 
     public ConformanceRunner Runner(IDeviceFactory factory, RunOptions options) =>
-        new(factory, options, TimeProvider.System, (settings, plan, capture, expectations, level) =>
+        new(factory, options, TimeProvider.System, (settings, plan, capture, expectations, level, rules) =>
         {
             var key = (factory.Name, plan.Parameters["case"]);
             return _verdicts.TryGetValue(key, out var severity)
-                ? Judges.With(severity)(settings, plan, capture, expectations, level)
-                : Judges.Pass(settings, plan, capture, expectations, level);
+                ? Judges.With(severity)(settings, plan, capture, expectations, level, rules)
+                : Judges.Pass(settings, plan, capture, expectations, level, rules);
         });
 
     private sealed class NamedFactory(string name, Lock gate) : IDeviceFactory

@@ -24,7 +24,7 @@ internal static class SampleCases
         string id,
         RequirementLevel level = RequirementLevel.Must,
         Func<CaseContext, CaseTraffic>? build = null,
-        Func<DeviceCapabilities, string?>? notApplicable = null,
+        IReadOnlyList<string>? rules = null,
         long? intervalNs = null,
         long? spacingNs = null)
     {
@@ -39,7 +39,7 @@ internal static class SampleCases
             Requirement = "in-order segments are merged",
             Source = "R",
             Build = build ?? (ctx => new CaseTraffic(ThreeSegments(ctx.SpacingNs), [])),
-            NotApplicable = notApplicable,
+            Rules = rules ?? [],
             DrainIntervalNs = intervalNs,
             SpacingNs = spacingNs,
         };

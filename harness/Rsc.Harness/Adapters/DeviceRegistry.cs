@@ -1,4 +1,5 @@
 using System.Globalization;
+using Rsc.Harness.Adapters.DpdkGro;
 using Rsc.Harness.Adapters.Reference;
 using Rsc.Harness.Adapters.ReferenceTap;
 using Rsc.Harness.Core.Devices;
@@ -14,11 +15,13 @@ public static class DeviceRegistry
     /// <summary>Every device's spelling, each from the device's own syntax.</summary>
     public const string Syntax =
         "reference[:fault=NAME[+NAME],max-flows=N] | reference-tap[:same options] | " + ExecDeviceFactory.Syntax
-        + " | " + LinuxGroDeviceFactory.Syntax + " | " + QemuDeviceOptions.Syntax;
+        + " | " + LinuxGroDeviceFactory.Syntax + " | " + QemuDeviceOptions.Syntax + " | " + Qemu10.Syntax
+        + " | " + DpdkGroDeviceFactory.Syntax;
 
     /// <summary>Device kinds a --dut spelling may start with.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
-        [ReferenceDeviceFactory.Kind, ReferenceTapDeviceFactory.Kind, ExecDeviceFactory.Kind, LinuxGroDeviceFactory.Kind, QemuDeviceFactory.Kind];
+        [ReferenceDeviceFactory.Kind, ReferenceTapDeviceFactory.Kind, ExecDeviceFactory.Kind, LinuxGroDeviceFactory.Kind, QemuDeviceFactory.Kind,
+            Qemu10.Kind, DpdkGroDeviceFactory.Kind];
 
     /// <summary>Throws <see cref="ArgumentException"/> with a one-line reason for an unknown or malformed spelling.</summary>
     public static IDeviceFactory Create(string dutSpec)
@@ -49,6 +52,10 @@ public static class DeviceRegistry
                 return LinuxGroDeviceFactory.Create(spec, options);
             case QemuDeviceFactory.Kind:
                 return QemuDeviceFactory.Create(spec, options);
+            case Qemu10.Kind:
+                return Qemu10.Create(spec, options);
+            case DpdkGroDeviceFactory.Kind:
+                return DpdkGroDeviceFactory.Create(spec, options);
             default:
                 throw new ArgumentException($"unknown device '{kind}'; known devices: {string.Join(", ", Kinds)}");
         }

@@ -1,5 +1,4 @@
 using Rsc.Harness.Core;
-using Rsc.Harness.Core.Devices;
 using Rsc.Harness.Core.Traffic;
 using Rsc.Harness.Oracle;
 
@@ -38,8 +37,12 @@ public sealed record ConformanceCase
     /// <summary>A spacing the case's premise needs, overriding the run's.</summary>
     public long? SpacingNs { get; init; }
 
-    /// <summary>Returns why the case does not apply to a device with these capabilities, or null.</summary>
-    public Func<DeviceCapabilities, string?>? NotApplicable { get; init; }
+    /// <summary>
+    /// General oracle rules the case exists to check (e.g. "R.psh-or"), besides the rules its
+    /// expectations report under; together they are the case's own requirement. When a device's
+    /// profile excuses one of them and it breaks, the case is Info unless something unexcused broke.
+    /// </summary>
+    public IReadOnlyList<string> Rules { get; init; } = [];
 
     public override string ToString() => $"{Id} {Title}";
 }

@@ -31,6 +31,7 @@ public static class ResultsMapping
             Pacing = capture?.Pacing is { } p ? new PacingEntry(Math.Round(p.MeanGapNs, 1), p.P50GapNs, p.P99GapNs, p.MaxGapNs, p.MaxLatenessNs) : null,
             RealTime = capture?.Conditions is { } rt ? new RealTimeEntry(rt.HostStealNs, rt.SourceStampedGuestFrames, rt.GuestReadLagMaxNs, result.LatencyToleranceNs) : null,
             TrafficParameters = new SortedDictionary<string, string>(result.Plan?.Parameters.ToDictionary() ?? [], StringComparer.Ordinal),
+            Fingerprint = result.Plan is { } plan ? Cases.CaseFingerprint.Of(c, plan, result.SpacingNs, result.DrainIntervalNs) : null,
             Statistics = capture?.Statistics is { } s ? new StatisticsEntry(s.CoalescedPackets, s.CoalescedOctets, s.CoalesceEvents, s.Aborts, s.Detail) : null,
             Error = result.Error,
             Findings = [.. result.Findings.Select(f => new FindingEntry(f.Rule, f.Severity, f.Message, f.GuestFrames, f.SentFrames) { Excuse = f.Excuse })],

@@ -104,7 +104,7 @@ public static class WireLog
             text.Append("      frame   ").Append(FrameSummary.Of(g.Frame, names).ToString()).Append('\n');
             foreach (var f in r.Findings.Where(f => f.GuestFrames.Contains(g.Index)))
             {
-                text.Append($"      {Mark(f.Severity)}  {f.Rule}: {OneLine(f.Message)}\n");
+                text.Append($"      {Mark(f)}  {f.Rule}: {OneLine(f.Message)}\n");
             }
         }
         text.Append('\n');
@@ -158,10 +158,11 @@ public static class WireLog
         text.Append($"Outcome: {r.Outcome} ({r.Duration.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms)\n");
     }
 
-    private static string Mark(Severity severity) => severity switch
+    private static string Mark(Finding f) => f.Severity switch
     {
         Severity.Fail => "FAIL     ",
         Severity.NonStrict => "NONSTRICT",
+        _ when f.Excuse is not null => "EXCUSED  ",
         _ => "INFO     ",
     };
 

@@ -11,4 +11,5 @@ internal delegate Judgement CaseJudge(
     TrafficPlan plan,
     DeviceCapture capture,
     IReadOnlyList<Expectation> expectations,
-    RequirementLevel caseLevel);
+    RequirementLevel caseLevel,
+    IReadOnlyCollection<string> caseRules);

@@ -88,12 +88,8 @@ public sealed class ConformanceRunner
                 await DisposeWhenCreatedAsync(creating).ConfigureAwait(false);
                 throw;
             }
+            // Every case runs on every device: a profile excuses rules, never whole cases.
             result = result with { Device = device.Info };
-            if (conformanceCase.NotApplicable?.Invoke(device.Info.Capabilities) is { } reason)
-            {
-                var finding = new Finding("not-applicable", Severity.Info, reason, [], []);
-                return Finish(result with { Outcome = Outcome.Info, Findings = [finding] });
-            }
             var capture = await device.RunAsync(traffic.Plan, timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false)
                 ?? throw new DeviceFailureException("device returned no capture");
             result = result with { Capture = capture };
@@ -142,7 +138,7 @@ public sealed class ConformanceRunner
         Judgement judgement;
         try
         {
-            judgement = _judge(settings, traffic.Plan, result.Capture, traffic.Expectations, conformanceCase.Level);
+            judgement = _judge(settings, traffic.Plan, result.Capture, traffic.Expectations, conformanceCase.Level, conformanceCase.Rules);
         }
         catch (Exception e)
         {
@@ -151,6 +147,11 @@ public sealed class ConformanceRunner
         var outcome = judgement.Outcome;
         if (conformanceCase.Level == RequirementLevel.Info && outcome is Outcome.Pass or Outcome.NonStrict)
         {
+            outcome = Outcome.Info;
+        }
+        else if (outcome == Outcome.Pass && judgement.ExcusedRequirement.Count > 0)
+        {
+            // The case's own requirement broke and the device is excused from it; nothing else broke.
             outcome = Outcome.Info;
         }
         return Finish(result with { Outcome = outcome, Findings = judgement.Findings, Judgement = judgement });
@@ -171,8 +172,9 @@ public sealed class ConformanceRunner
         Core.Traffic.TrafficPlan plan,
         DeviceCapture capture,
         IReadOnlyList<Expectation> expectations,
-        RequirementLevel caseLevel) =>
-        new RscOracle(settings).Judge(plan, capture, expectations, caseLevel);
+        RequirementLevel caseLevel,
+        IReadOnlyCollection<string> caseRules) =>
+        new RscOracle(settings).Judge(plan, capture, expectations, caseLevel, caseRules);
 
     private static async Task DisposeWhenCreatedAsync(Task<IDeviceUnderTest> creating)
     {

@@ -29,6 +29,20 @@ public sealed class ReportFixture
     public static ReportResult Report { get; private set; } = new(-1);
     public static string ReportOutput { get; private set; } = "";
 
+    /// <summary>The clone the tests run in (the folder holding RscConformance.sln).</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RscConformance.sln")))
+            {
+                dir = dir.Parent;
+            }
+            return dir?.FullName ?? throw new InvalidOperationException("not inside the repository");
+        }
+    }
+
     public static ResultsDocument Results(string runFolder) => ResultsJson.ReadFile(Path.Combine(runFolder, "results.json"));
 
     [OneTimeSetUp]
@@ -47,7 +61,8 @@ public sealed class ReportFixture
 
         var output = new StringWriter();
         Report = new ReportBuilder(output, output).Build(new ReportOptions(
-            [ReferenceRun, FaultedRun, InterruptedRun, LegacyRun, FaultsFolder], ReportFolder, JUnitFile: JUnitFile));
+            [ReferenceRun, FaultedRun, InterruptedRun, LegacyRun, FaultsFolder], ReportFolder, JUnitFile: JUnitFile,
+            RulesDocument: Path.Combine(RepositoryRoot, "testcases", "rules.md")));
         ReportOutput = output.ToString();
         Assert.That(Report.ExitCode, Is.Zero, ReportOutput);
     }

@@ -36,7 +36,10 @@ public sealed class RunSource
     public CaseEntry? Find(string caseId) => _byId.GetValueOrDefault(caseId);
 
     /// <summary>The run was interrupted, killed, or is still running: some planned cases may be missing.</summary>
-    public bool Incomplete => !Document.Complete;
+    public bool Incomplete => Document.Complete == false;
+
+    /// <summary>Written before runs recorded whether they were complete.</summary>
+    public bool CompletenessUnknown => Document.Complete is null;
 
     /// <summary>The absolute path of a file results.json names relative to the run folder; null when not named.</summary>
     public string? PathOf(string? relative) =>

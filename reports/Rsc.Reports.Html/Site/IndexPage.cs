@@ -59,7 +59,7 @@ public static class IndexPage
                 .Append(Html.Encode(d.Dut.Timing?.ToString() ?? "")).Append("</td><td>")
                 .Append(CultureInfo.InvariantCulture, $"{d.Settings.IntervalUs:0.###} / {d.Settings.SpacingUs:0.###} us").Append("</td><td>")
                 .Append(d.StartedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).Append("</td><td>")
-                .Append(column.Run.Incomplete ? "<strong>incomplete</strong>" : "complete").Append("</td>");
+                .Append(column.Run.Incomplete ? "<strong>incomplete</strong>" : column.Run.CompletenessUnknown ? "not recorded" : "complete").Append("</td>");
             foreach (var o in Enum.GetValues<Outcome>())
             {
                 body.Append("<td class=\"num\" data-count=\"").Append(o).Append("\">").Append(column.Run.Count(o)).Append("</td>");

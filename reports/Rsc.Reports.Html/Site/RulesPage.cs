@@ -12,8 +12,8 @@ namespace Rsc.Reports.Html.Site;
 /// </summary>
 public static class RulesPage
 {
-    /// <param name="rulesDocumentLink">A relative link from the report's root to the rules document, or null to show the section key only.</param>
-    public static string Render(ReportModel model, RuleBreaks breaks, string? rulesDocumentLink)
+    /// <param name="rulesDocument">The rules document's page in the report and the sections it has anchors for; null to show the section key only.</param>
+    public static string Render(ReportModel model, RuleBreaks breaks, RulesDocumentLink? rulesDocument)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(breaks);
@@ -29,7 +29,7 @@ public static class RulesPage
         }
         foreach (var rule in breaks.Broken)
         {
-            WriteRule(body, rule, rulesDocumentLink, "broken", excused: false);
+            WriteRule(body, rule, rulesDocument, "broken", excused: false);
         }
 
         body.Append("<h2 id=\"excused\">Excused by a device's profile</h2>\n<p class=\"muted\">The device does not have this behaviour by design and its profile says so, with a citation; the finding weighs as Info, never as a failure.</p>\n");
@@ -39,14 +39,14 @@ public static class RulesPage
         }
         foreach (var rule in breaks.Excused)
         {
-            WriteRule(body, rule, rulesDocumentLink, "excused", excused: true);
+            WriteRule(body, rule, rulesDocument, "excused", excused: true);
         }
 
         body.Append("<h2 id=\"observed\">Informational findings</h2>\n<details><summary>")
             .Append(breaks.Observed.Count).Append(" rule(s) with Info findings (cases that do not apply, timing the oracle allowed for)</summary>\n");
         foreach (var rule in breaks.Observed)
         {
-            WriteRule(body, rule, rulesDocumentLink, "observed", excused: false);
+            WriteRule(body, rule, rulesDocument, "observed", excused: false);
         }
         body.Append("</details>\n");
 
@@ -54,20 +54,20 @@ public static class RulesPage
         foreach (var r in breaks.Unbroken)
         {
             body.Append("<tr><td>").Append(Html.Encode(r.Id)).Append("</td><td>").Append(r.Level is { } l ? RuleBreaks.LevelText(l) : "as stated").Append("</td><td>")
-                .Append(Section(r.Section, rulesDocumentLink)).Append("</td><td>").Append(Html.Encode(r.Text)).Append("</td></tr>\n");
+                .Append(Section(r.Section, rulesDocument)).Append("</td><td>").Append(Html.Encode(r.Text)).Append("</td></tr>\n");
         }
         body.Append("</tbody></table>\n");
         return Html.Page("RSC report: by rule", "", body.ToString());
     }
 
-    private static void WriteRule(StringBuilder body, RuleBreak rule, string? rulesDocumentLink, string kind, bool excused)
+    private static void WriteRule(StringBuilder body, RuleBreak rule, RulesDocumentLink? rulesDocument, string kind, bool excused)
     {
         var levelClass = rule.Level switch { "MUST" => "must", "SHOULD" => "should", _ => "info" };
         body.Append("<section class=\"rule").Append(excused ? " excused" : "").Append("\" data-rule=\"").Append(Html.Encode(rule.RuleId)).Append("\" data-kind=\"").Append(kind).Append("\">\n");
         body.Append("<h3>").Append(Html.Encode(rule.RuleId)).Append(" <span class=\"level ").Append(levelClass).Append("\">").Append(rule.Level).Append("</span>");
         if (rule.Descriptor is { } descriptor)
         {
-            body.Append(" <span class=\"small muted\">section ").Append(Section(descriptor.Section, rulesDocumentLink)).Append("</span>");
+            body.Append(" <span class=\"small muted\">section ").Append(Section(descriptor.Section, rulesDocument)).Append("</span>");
         }
         body.Append("</h3>\n<p>").Append(rule.Descriptor is { } desc ? Html.Encode(desc.Text) : "<span class=\"muted\">(not in the rule catalogue)</span>").Append("</p>\n");
         body.Append("<table><thead><tr><th>device</th><th class=\"num\">cases</th><th class=\"num\">findings</th><th class=\"num\">guest frames</th><th class=\"num\">sent frames</th><th>first example</th>")
@@ -87,10 +87,15 @@ public static class RulesPage
         body.Append("</tbody></table>\n</section>\n");
     }
 
-    /// <summary>The section key, linked to the rules document's anchor when there is a document to link to.</summary>
-    public static string Section(string section, string? rulesDocumentLink) => rulesDocumentLink is null
-        ? $"<code>{Html.Encode(section)}</code>"
-        : $"<a href=\"{rulesDocumentLink}#{Uri.EscapeDataString(section.ToLowerInvariant())}\"><code>{Html.Encode(section)}</code></a>";
+    /// <summary>The section key, linked to the rules document's anchor when the report carries the document and it has that anchor.</summary>
+    public static string Section(string section, RulesDocumentLink? rulesDocument)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var anchor = section.ToLowerInvariant();
+        return rulesDocument is null || !rulesDocument.Anchors.Contains(anchor)
+            ? $"<code>{Html.Encode(section)}</code>"
+            : $"<a href=\"{rulesDocument.Page}#{Uri.EscapeDataString(anchor)}\"><code>{Html.Encode(section)}</code></a>";
+    }
 
     private static string Shorten(string text, int max)
     {
@@ -98,3 +103,6 @@ public static class RulesPage
         return line.Length <= max ? line : string.Concat(line.AsSpan(0, max - 1), "…");
     }
 }
+
+/// <summary>Where the report's copy of the rules document is (relative to the report's root) and which section anchors it has.</summary>
+public sealed record RulesDocumentLink(string Page, IReadOnlySet<string> Anchors);

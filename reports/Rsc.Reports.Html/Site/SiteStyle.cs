@@ -31,6 +31,7 @@ public static class SiteStyle
         .finding{margin:.2rem 0}
         .rule table{width:100%} .wide{overflow-x:auto;max-width:100%}
         #matrix td:first-child{white-space:nowrap}
+        div.md{white-space:pre-wrap;font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:13px;max-width:110ch}
         """;
 
     /// <summary>

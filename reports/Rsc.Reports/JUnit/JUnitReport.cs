@@ -187,7 +187,7 @@ public static class JUnitReport
         yield return ("caseFilter", string.Join(' ', s.CaseFilter));
         yield return ("tool", $"{run.Tool.Name} {run.Tool.Version}");
         yield return ("planned", run.Planned.ToString(CultureInfo.InvariantCulture));
-        yield return ("complete", run.Complete ? "true" : "false");
+        yield return ("complete", run.Complete switch { true => "true", false => "false", null => "not recorded" });
         if (run.Interrupted is { } interrupted)
         {
             yield return ("interrupted", $"{interrupted.Reason}{(interrupted.Detail is { } d ? ": " + d : "")}");

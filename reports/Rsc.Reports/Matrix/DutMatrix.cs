@@ -17,9 +17,10 @@ public static class DutMatrix
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(runs);
         bool timingDiffers = runs.Select(r => (r.Settings.IntervalUs, r.Settings.SpacingUs)).Distinct().Count() > 1;
-        return timingDiffers
+        var heading = timingDiffers
             ? string.Create(CultureInfo.InvariantCulture, $"{run.Dut.Name} ({run.Settings.IntervalUs:0.#}/{run.Settings.SpacingUs:0.#} us)")
             : run.Dut.Name;
+        return run.Complete == false ? heading + " INCOMPLETE" : heading;
     }
 
     /// <summary>The markdown table; with <paramref name="differencesOnly"/> only rows whose outcomes differ.</summary>
@@ -73,7 +74,8 @@ public static class DutMatrix
                 counts.Add(string.Create(CultureInfo.InvariantCulture, $"{n} {outcome}"));
             }
         }
-        return counts.Count == 0 ? "no cases" : string.Join(", ", counts);
+        var totals = counts.Count == 0 ? "no cases" : string.Join(", ", counts);
+        return run.IncompleteNote() is { } note && run.Complete == false ? $"{totals}; {note}" : totals;
     }
 
     /// <summary>Case ids in the order the runs list them, each once.</summary>
@@ -84,11 +86,11 @@ public static class DutMatrix
         var ids = new List<string>();
         foreach (var run in runs)
         {
-            foreach (var c in run.Cases)
+            foreach (var id in run.Cases.Select(c => c.Id).Concat(run.PlannedCases))
             {
-                if (seen.Add(c.Id))
+                if (seen.Add(id))
                 {
-                    ids.Add(c.Id);
+                    ids.Add(id);
                 }
             }
         }
@@ -102,7 +104,7 @@ public static class DutMatrix
         var entry = run.Cases.FirstOrDefault(c => c.Id == id);
         if (entry is null)
         {
-            return (null, "—");
+            return (null, run.PlannedCases.Contains(id, StringComparer.Ordinal) ? "not judged" : "—");
         }
         if (entry.Outcome == Outcome.Pass)
         {

@@ -1,6 +1,6 @@
 using Rsc.Harness.Cases;
 using Rsc.Harness.Core;
-using Rsc.Harness.Core.Devices;
+using Rsc.Harness.Oracle.Rules;
 using Rsc.TestCases.Support;
 using static Rsc.TestCases.Support.CaseBuilder;
 
@@ -26,7 +26,6 @@ internal static class AcksAndDupAcks
             Requirement = "SHOULD: the window update is absorbed into the data unit; MUST: it is counted neither as "
                 + "a segment nor as a duplicate ACK (counts stay 3/0) and the unit carries the new window.",
             Source = "R, IND, NBL",
-            NotApplicable = c => c.AbsorbsWindowUpdates ? null : "the device delivers window updates alone instead of absorbing them (allowed by R)",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 4);
@@ -38,7 +37,8 @@ internal static class AcksAndDupAcks
                 var update = f.PureAck(s => s with { Window = OpenedWindow }, "window update");
                 b.Must.Header(update, "R.window-update-window", $"the frame holding the window update advertises {OpenedWindow}",
                     p => p.Window == OpenedWindow ? null : $"window {p.Window}, expected {OpenedWindow}");
-                b.Should.MergedTogether(d0, d1, d2, update);
+                b.Should.MergedTogether(d0, d1, d2);
+                b.Should.As(BehaviourRules.WindowUpdateAbsorbed).MergedTogether(d0, d1, d2, update);
                 b.Should.RscCounts(d0, 3, 0);
                 return b.Done();
             },
@@ -55,7 +55,6 @@ internal static class AcksAndDupAcks
             Requirement = "SHOULD: the first duplicate ACK after data starts a new unit (the data unit is delivered "
                 + "first) and each further one is absorbed into it, so it reports 0 segments and 2 duplicate ACKs.",
             Source = "R, EX, NBL, VS",
-            NotApplicable = NeedsDupAckCoalescing,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 6);
@@ -69,8 +68,8 @@ internal static class AcksAndDupAcks
                 b.Should.MergedTogether(d0, d1, d2);
                 b.Should.RscCounts(d0, 3, 0);
                 b.Should.NotMergedTogether(d2, a3);
-                b.Should.MergedTogether(a3, a4, a5);
-                b.Should.RscCounts(a3, 0, 2);
+                b.Should.As(BehaviourRules.DupAckCoalesced).MergedTogether(a3, a4, a5);
+                b.Should.As(BehaviourRules.DupAckCoalesced).RscCounts(a3, 0, 2);
                 return b.Done();
             },
         },
@@ -86,7 +85,6 @@ internal static class AcksAndDupAcks
             Requirement = "SHOULD: the duplicates are absorbed into the unit the cumulative ACK started, which "
                 + "reports 0 segments and 3 duplicate ACKs.",
             Source = "R, NBL, VS",
-            NotApplicable = NeedsDupAckCoalescing,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 4);
@@ -95,8 +93,8 @@ internal static class AcksAndDupAcks
                 var a1 = f.PureAck(label: "dup ACK");
                 var a2 = f.PureAck(label: "dup ACK");
                 var a3 = f.PureAck(label: "dup ACK");
-                b.Should.MergedTogether(ack, a1, a2, a3);
-                b.Should.RscCounts(ack, 0, 3);
+                b.Should.As(BehaviourRules.DupAckCoalesced).MergedTogether(ack, a1, a2, a3);
+                b.Should.As(BehaviourRules.DupAckCoalesced).RscCounts(ack, 0, 3);
                 return b.Done();
             },
         },
@@ -143,7 +141,6 @@ internal static class AcksAndDupAcks
             Requirement = "SHOULD: a window update does not raise the duplicate-ACK count, so later in-order data "
                 + "still joins the same unit, which reports 4 segments and 0 duplicate ACKs.",
             Source = "R, EX",
-            NotApplicable = c => c.AbsorbsWindowUpdates ? null : "the device delivers window updates alone instead of absorbing them (allowed by R)",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 5);
@@ -154,8 +151,10 @@ internal static class AcksAndDupAcks
                 var update = f.PureAck(s => s with { Window = OpenedWindow }, "window update");
                 var d3 = f.Data(Mss);
                 var d4 = f.Data(Mss);
-                b.Should.MergedTogether(d0, d1, update, d3, d4);
-                b.Should.RscCounts(d0, 4, 0);
+                b.Should.MergedTogether(d0, d1);
+                b.Should.MergedTogether(d3, d4);
+                b.Should.As(BehaviourRules.WindowUpdateAbsorbed).MergedTogether(d0, d1, update, d3, d4);
+                b.Should.As(BehaviourRules.WindowUpdateAbsorbed).RscCounts(d0, 4, 0);
                 return b.Done();
             },
         },
@@ -171,7 +170,6 @@ internal static class AcksAndDupAcks
             Requirement = "MUST: once a unit has absorbed a duplicate ACK no data segment joins it; SHOULD: the "
                 + "duplicates form one unit counting 2 and the new data starts a unit of its own.",
             Source = "R, EX",
-            NotApplicable = NeedsDupAckCoalescing,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 7);
@@ -185,8 +183,8 @@ internal static class AcksAndDupAcks
                 var d6 = f.Data(Mss);
                 b.Must.NotMergedTogether(a4, d5);
                 b.Should.MergedTogether(d0, d1);
-                b.Should.MergedTogether(a2, a3, a4);
-                b.Should.RscCounts(a2, 0, 2);
+                b.Should.As(BehaviourRules.DupAckCoalesced).MergedTogether(a2, a3, a4);
+                b.Should.As(BehaviourRules.DupAckCoalesced).RscCounts(a2, 0, 2);
                 b.Should.MergedTogether(d5, d6);
                 return b.Done();
             },
@@ -204,7 +202,6 @@ internal static class AcksAndDupAcks
                 + "SHOULD: it is absorbed into the one-segment data unit, which then reports 1 segment and 0 "
                 + "duplicate ACKs.",
             Source = "R, IND, VS",
-            NotApplicable = c => c.AbsorbsWindowUpdates ? null : "the device delivers window updates alone instead of absorbing them (allowed by R)",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 2);
@@ -214,8 +211,8 @@ internal static class AcksAndDupAcks
                 var update = f.PureAck(s => s with { Window = OpenedWindow }, "window update");
                 b.Must.Header(update, "R.window-update-window", $"the frame holding the window update advertises {OpenedWindow}",
                     p => p.Window == OpenedWindow ? null : $"window {p.Window}, expected {OpenedWindow}");
-                b.Should.MergedTogether(d0, update);
-                b.Should.RscCounts(d0, 1, 0);
+                b.Should.As(BehaviourRules.WindowUpdateAbsorbed).MergedTogether(d0, update);
+                b.Should.As(BehaviourRules.WindowUpdateAbsorbed).RscCounts(d0, 1, 0);
                 return b.Done();
             },
         },
@@ -232,7 +229,6 @@ internal static class AcksAndDupAcks
                 + "is never counted as a segment or a duplicate ACK. SHOULD: it is absorbed into the unit the "
                 + "cumulative ACK started, which reports 0 segments and 0 duplicate ACKs.",
             Source = "R, IND, VS",
-            NotApplicable = c => c.AbsorbsWindowUpdates ? null : "the device delivers window updates alone instead of absorbing them (allowed by R)",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 2);
@@ -242,7 +238,7 @@ internal static class AcksAndDupAcks
                 var update = f.PureAck(s => s with { Window = OpenedWindow }, "window update");
                 b.Must.Header(update, "R.window-update-window", $"the frame holding the window update advertises {OpenedWindow}",
                     p => p.Window == OpenedWindow ? null : $"window {p.Window}, expected {OpenedWindow}");
-                b.Should.MergedTogether(ack, update);
+                b.Should.As(BehaviourRules.WindowUpdateAbsorbed).MergedTogether(ack, update);
                 b.Should.RscCountsIfMerged([ack, update], 0, 0);
                 return b.Done();
             },
@@ -260,7 +256,6 @@ internal static class AcksAndDupAcks
                 + "777). SHOULD: the duplicates are absorbed into the unit the cumulative ACK started, which reports "
                 + "0 segments and 3 duplicate ACKs.",
             Source = "R, IPH, NBL, VS",
-            NotApplicable = c => NeedsDupAckCoalescing(c) ?? TcpOptions.NeedsTimestampCoalescing(c),
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 4);
@@ -272,13 +267,10 @@ internal static class AcksAndDupAcks
                 b.Must.Header(a3, "IPH.timestamp-latest", "the frame holding the last duplicate ACK carries TS(1003,777)",
                     p => p.TimestampOption is { TsVal: 1003, TsEcr: 777 } ? null
                         : $"timestamp {(p.TimestampOption is { } t ? $"TS({t.TsVal},{t.TsEcr})" : "absent")}, expected TS(1003,777)");
-                b.Should.MergedTogether(ack, a1, a2, a3);
-                b.Should.RscCounts(ack, 0, 3);
+                b.Should.As(BehaviourRules.DupAckCoalesced).MergedTogether(ack, a1, a2, a3);
+                b.Should.As(BehaviourRules.DupAckCoalesced).RscCounts(ack, 0, 3);
                 return b.Done();
             },
         },
     ];
-
-    private static string? NeedsDupAckCoalescing(DeviceCapabilities capabilities) =>
-        capabilities.CoalescesDuplicateAcks ? null : "the device delivers duplicate ACKs alone (allowed by R)";
 }

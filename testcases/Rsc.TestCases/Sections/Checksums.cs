@@ -1,6 +1,7 @@
 using Rsc.Harness.Cases;
 using Rsc.Harness.Core;
 using Rsc.Harness.Core.Traffic;
+using Rsc.Harness.Oracle.Rules;
 using Rsc.TestCases.Support;
 using static Rsc.TestCases.Support.CaseBuilder;
 
@@ -69,7 +70,6 @@ internal static class Checksums
             Requirement = "MUST: an IPv6 segment with a bad TCP checksum is never coalesced, reaches the guest "
                 + "unchanged and is not marked as validated.",
             Source = "E, VS",
-            NotApplicable = Ipv6.NeedsIpv6Coalescing,
             Build = ctx => Sandwich.Around(
                 ctx,
                 (f, _) => f.Data(Mss, s => s with { ChecksumDamage = ChecksumDamage.Tcp }, "data 1448 bad TCP checksum"),

@@ -1,6 +1,7 @@
 using Rsc.Harness.Cases;
 using Rsc.Harness.Core;
 using Rsc.Harness.Core.Traffic;
+using Rsc.Harness.Oracle.Rules;
 using Rsc.TestCases.Support;
 using static Rsc.TestCases.Support.CaseBuilder;
 using Flags = Rsc.Harness.Core.Net.TcpFlags;
@@ -136,7 +137,6 @@ internal static class CoalescingBasics
                 + "1,024 flows: each flow's three segments form one unit (1,024 coalesced units in all). MUST (the "
                 + "oracle's general rules): every flow's byte stream and order are kept.",
             Source = "R, EX",
-            NotApplicable = c => c.MaxOpenUnits >= 1024 ? null : $"the device holds open units for at most {c.MaxOpenUnits} flows at once",
             Build = ctx =>
             {
                 const int flowCount = 1024;
@@ -153,9 +153,9 @@ internal static class CoalescingBasics
                 }
                 for (int i = 0; i < flowCount; i++)
                 {
-                    b.Should.MergedTogether(sent[i, 0], sent[i, 1], sent[i, 2]);
+                    b.Should.As(BehaviourRules.FlowCapacity).MergedTogether(sent[i, 0], sent[i, 1], sent[i, 2]);
                 }
-                b.Should.CoalescedFrameCount(flowCount, flowCount);
+                b.Should.As(BehaviourRules.FlowCapacity).CoalescedFrameCount(flowCount, flowCount);
                 return b.Done();
             },
         },

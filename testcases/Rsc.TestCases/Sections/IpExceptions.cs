@@ -1,6 +1,7 @@
 using Rsc.Harness.Cases;
 using Rsc.Harness.Core;
 using Rsc.Harness.Core.Traffic;
+using Rsc.Harness.Oracle.Rules;
 using Rsc.TestCases.Support;
 using static Rsc.TestCases.Support.CaseBuilder;
 
@@ -125,7 +126,6 @@ internal static class IpExceptions
             Requirement = "MUST: a coalesced unit carries the smallest TTL of its segments (here 60). SHOULD: a TTL "
                 + "difference does not stop coalescing.",
             Source = "IPH",
-            NotApplicable = c => c.MergesAcrossTtlChanges ? null : "the device does not merge segments whose TTL differs",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 3);
@@ -135,7 +135,7 @@ internal static class IpExceptions
                 var d2 = f.Data(Mss, s => s with { Ttl = 63 }, "data 1448 TTL 63");
                 b.Must.Header(low, "IPH.ttl-minimum", "the frame holding the TTL-60 segment has TTL 60",
                     p => p.TtlOrHopLimit == 60 ? null : $"TTL {p.TtlOrHopLimit}, expected 60");
-                b.Should.MergedTogether(d0, low, d2);
+                b.Should.As(BehaviourRules.MergeAcrossTtl).MergedTogether(d0, low, d2);
                 return b.Done();
             },
         },
@@ -151,7 +151,6 @@ internal static class IpExceptions
             Requirement = "MUST: a coalesced IPv4 unit carries the IP ID of its first segment. SHOULD: IP IDs that "
                 + "do not increase do not stop coalescing when DF is set.",
             Source = "IPH",
-            NotApplicable = c => c.MergesAnyIpIdSequence ? null : "the device merges IPv4 segments only when their IP IDs rise by one per segment or stay fixed",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 3);
@@ -161,7 +160,7 @@ internal static class IpExceptions
                 var d2 = f.Data(Mss, s => s with { IpId = 3000 }, "data 1448 id 3000");
                 b.Must.Header(first, "IPH.ip-id-first", "the frame holding the first segment has IP ID 2000",
                     p => p.IpId == 2000 ? null : $"IP ID {p.IpId}, expected 2000");
-                b.Should.MergedTogether(first, d1, d2);
+                b.Should.As(BehaviourRules.MergeAnyIpId).MergedTogether(first, d1, d2);
                 return b.Done();
             },
         },

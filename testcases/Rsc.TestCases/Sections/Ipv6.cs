@@ -1,8 +1,8 @@
 using Rsc.Harness.Cases;
 using Rsc.Harness.Core;
-using Rsc.Harness.Core.Devices;
 using Rsc.Harness.Core.Net;
 using Rsc.Harness.Core.Traffic;
+using Rsc.Harness.Oracle.Rules;
 using Rsc.TestCases.Support;
 using static Rsc.TestCases.Support.CaseBuilder;
 
@@ -24,7 +24,6 @@ internal static class Ipv6
             Requirement = "SHOULD: in-order IPv6 segments coalesce into one unit reporting 3 segments and 0 "
                 + "duplicate ACKs (gso_type TCPV6).",
             Source = "R, IPH, VS",
-            NotApplicable = NeedsIpv6Coalescing,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 3);
@@ -32,9 +31,9 @@ internal static class Ipv6
                 var d0 = f.Data(Mss);
                 var d1 = f.Data(Mss);
                 var d2 = f.Data(Mss);
-                b.Should.MergedTogether(d0, d1, d2);
-                b.Should.RscCounts(d0, 3, 0);
-                b.Should.GuestFrameCount(1);
+                b.Should.As(BehaviourRules.Ipv6Coalescing).MergedTogether(d0, d1, d2);
+                b.Should.As(BehaviourRules.Ipv6Coalescing).RscCounts(d0, 3, 0);
+                b.Should.As(BehaviourRules.Ipv6Coalescing).GuestFrameCount(1);
                 return b.Done();
             },
         },
@@ -50,7 +49,6 @@ internal static class Ipv6
             Requirement = "MUST: a segment with IPv6 extension headers is never coalesced; data cached before it is "
                 + "delivered first.",
             Source = "E",
-            NotApplicable = NeedsIpv6Coalescing,
             Build = ctx => Sandwich.Around(
                 ctx,
                 (f, _) => f.Data(Mss, s => WithExtension(s, Ipv6ExtensionKind.HopByHop), "data 1448 HBH"),
@@ -68,7 +66,6 @@ internal static class Ipv6
             Requirement = "MUST: IPv6 segments whose flow label differs are never merged. SHOULD: the segments on "
                 + "each side of the change coalesce among themselves.",
             Source = "IPH",
-            NotApplicable = NeedsIpv6Coalescing,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 5);
@@ -81,8 +78,8 @@ internal static class Ipv6
                 var l3 = f.Data(Mss);
                 var l4 = f.Data(Mss);
                 b.Must.NotMergedTogether(d1, l2);
-                b.Should.MergedTogether(d0, d1);
-                b.Should.MergedTogether(l2, l3, l4);
+                b.Should.As(BehaviourRules.Ipv6Coalescing).MergedTogether(d0, d1);
+                b.Should.As(BehaviourRules.Ipv6Coalescing).MergedTogether(l2, l3, l4);
                 return b.Done();
             },
         },
@@ -98,7 +95,6 @@ internal static class Ipv6
             Requirement = "MUST: a coalesced IPv6 unit carries the smallest hop limit of its segments (here 50). "
                 + "SHOULD: the difference does not stop coalescing.",
             Source = "IPH",
-            NotApplicable = c => NeedsIpv6Coalescing(c) ?? (c.MergesAcrossTtlChanges ? null : "the device does not merge segments whose hop limit differs"),
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 3);
@@ -108,7 +104,7 @@ internal static class Ipv6
                 var d2 = f.Data(Mss, s => s with { Ttl = 63 }, "data 1448 hop limit 63");
                 b.Must.Header(low, "IPH.hop-limit-minimum", "the frame holding the hop-limit-50 segment has hop limit 50",
                     p => p.TtlOrHopLimit == 50 ? null : $"hop limit {p.TtlOrHopLimit}, expected 50");
-                b.Should.MergedTogether(d0, low, d2);
+                b.Should.As(BehaviourRules.MergeAcrossTtl).MergedTogether(d0, low, d2);
                 return b.Done();
             },
         },
@@ -124,7 +120,6 @@ internal static class Ipv6
             Requirement = "MUST: IPv6 segments whose traffic class differs are never merged. SHOULD: the segments "
                 + "on each side of the change coalesce among themselves.",
             Source = "IPH",
-            NotApplicable = NeedsIpv6Coalescing,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 5);
@@ -136,8 +131,8 @@ internal static class Ipv6
                 var c3 = f.Data(Mss);
                 var c4 = f.Data(Mss);
                 b.Must.NotMergedTogether(d1, c2);
-                b.Should.MergedTogether(d0, d1);
-                b.Should.MergedTogether(c2, c3, c4);
+                b.Should.As(BehaviourRules.Ipv6Coalescing).MergedTogether(d0, d1);
+                b.Should.As(BehaviourRules.Ipv6Coalescing).MergedTogether(c2, c3, c4);
                 return b.Done();
             },
         },
@@ -153,7 +148,6 @@ internal static class Ipv6
             Requirement = "MUST: a segment with any IPv6 extension header is never coalesced; data cached before it "
                 + "is delivered first.",
             Source = "E",
-            NotApplicable = NeedsIpv6Coalescing,
             Build = ctx => Sandwich.Around(
                 ctx,
                 (f, _) => f.Data(Mss, s => WithExtension(s, Ipv6ExtensionKind.DestinationOptions), "data 1448 DSTOPT"),
@@ -172,7 +166,6 @@ internal static class Ipv6
                 + "cached before it is delivered first and the flow's order is kept. SHOULD: the plain segments on "
                 + "each side coalesce.",
             Source = "E, IPH",
-            NotApplicable = NeedsIpv6Coalescing,
             Build = ctx => Sandwich.Around(
                 ctx,
                 (f, _) => f.Data(Mss, s => WithExtension(s, Ipv6ExtensionKind.Routing), "data 1448 routing header"),
@@ -191,7 +184,6 @@ internal static class Ipv6
                 + "atomic fragment that holds the whole TCP segment; it arrives alone and in order. SHOULD: the "
                 + "plain segments on each side coalesce.",
             Source = "E, IPH",
-            NotApplicable = NeedsIpv6Coalescing,
             Build = ctx => Sandwich.Around(
                 ctx,
                 (f, _) => f.Data(Mss, s => WithExtension(s, Ipv6ExtensionKind.Fragment), "data 1448 fragment header"),
@@ -210,7 +202,6 @@ internal static class Ipv6
                 + "cached before it is delivered first, then the segment alone, in the flow's order. SHOULD: the next "
                 + "data starts a new unit with the segment after it.",
             Source = "E, IPH",
-            NotApplicable = NeedsIpv6Coalescing,
             Build = ctx => Sandwich.Around(
                 ctx,
                 (f, t) => SendMangled(f, t, s => WithExtension(s, Ipv6ExtensionKind.DestinationOptions),
@@ -230,8 +221,7 @@ internal static class Ipv6
             Requirement = "MUST: IPsec-protected traffic and segments with IPv6 extension headers are never "
                 + "coalesced; the AH segment arrives alone and unchanged. SHOULD: the plain segments on each side "
                 + "coalesce.",
-            Source = "E, PC",
-            NotApplicable = NeedsIpv6Coalescing,
+            Source = "E, R",
             Build = ctx => Sandwich.Around(
                 ctx,
                 (f, t) => SendMangled(f, t, s => s, "data 1448 AH", InsertAuthenticationHeader),
@@ -250,7 +240,6 @@ internal static class Ipv6
             Requirement = "MUST: a segment with FIN is never coalesced, over IPv6 as over IPv4; the data cached "
                 + "before it is delivered first, then the FIN segment on its own.",
             Source = "E, EX",
-            NotApplicable = c => NeedsIpv6Coalescing(c) ?? TcpFlags.NeedsFinAlone(c),
             Build = ctx => TcpFlags.FinAfterData(ctx, ipv6: true),
         },
         new()
@@ -266,7 +255,6 @@ internal static class Ipv6
                 + "over IPv4; the unit before it is delivered first. SHOULD: the plain segments on each side "
                 + "coalesce.",
             Source = "E",
-            NotApplicable = NeedsIpv6Coalescing,
             Build = ctx => Sandwich.Around(
                 ctx,
                 (f, _) => f.Data(Mss, s => s with
@@ -318,7 +306,4 @@ internal static class Ipv6
 
     private static SegmentSpec WithExtension(SegmentSpec s, Ipv6ExtensionKind kind) =>
         s with { ExtensionHeaders = [new Ipv6ExtensionHeader(kind)] };
-
-    internal static string? NeedsIpv6Coalescing(DeviceCapabilities capabilities) =>
-        capabilities.CoalescesIpv6 ? null : "the device does not coalesce IPv6";
 }

@@ -164,8 +164,7 @@ internal static class Malformed
             + "interval/5) apart (60 us at the defaults), all within one drain interval. Bad frame: " + frame,
         Level = RequirementLevel.Must,
         Requirement = badOptions ? OptionRequirement : Requirement,
-        Source = badOptions ? "PC, IND, E" : "PC, IND, R",
-        NotApplicable = ipv6 ? Ipv6.NeedsIpv6Coalescing : null,
+        Source = badOptions ? "IND, E" : "IND, R",
         Build = ctx => Sandwich.Around(ctx, middle, ipv6: ipv6, inFlow: false, bridged: !badOptions),
     };
 

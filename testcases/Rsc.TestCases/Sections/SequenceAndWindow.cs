@@ -1,5 +1,6 @@
 using Rsc.Harness.Cases;
 using Rsc.Harness.Core;
+using Rsc.Harness.Oracle.Rules;
 using Rsc.TestCases.Support;
 using static Rsc.TestCases.Support.CaseBuilder;
 
@@ -81,7 +82,6 @@ internal static class SequenceAndWindow
             Requirement = "SHOULD: data segments merge although their ACK numbers advance; MUST: the unit carries "
                 + "the ACK number of its last segment.",
             Source = "R, IPH, EX",
-            NotApplicable = c => c.MergesAcrossAckAndWindowChanges ? null : "the device does not merge data segments whose ACK number changes",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 3);
@@ -94,8 +94,8 @@ internal static class SequenceAndWindow
                 uint lastAck = d2.Segment!.Ack;
                 b.Must.Header(d2, "IPH.ack-of-last", $"the unit holding the last segment carries its ACK number {lastAck}",
                     p => p.Ack == lastAck ? null : $"ACK number {p.Ack}, expected {lastAck}");
-                b.Should.MergedTogether(d0, d1, d2);
-                b.Should.RscCounts(d0, 3, 0);
+                b.Should.As(BehaviourRules.MergeAcrossAckWindow).MergedTogether(d0, d1, d2);
+                b.Should.As(BehaviourRules.MergeAcrossAckWindow).RscCounts(d0, 3, 0);
                 return b.Done();
             },
         },
@@ -111,7 +111,6 @@ internal static class SequenceAndWindow
             Requirement = "SHOULD: a window change on data does not stop coalescing; MUST: the unit carries the "
                 + "window of its last segment.",
             Source = "R, IPH",
-            NotApplicable = c => c.MergesAcrossAckAndWindowChanges ? null : "the device does not merge data segments whose window changes",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 3);
@@ -123,7 +122,7 @@ internal static class SequenceAndWindow
                 var d2 = f.Data(Mss);
                 b.Must.Header(d2, "IPH.window-of-last", "the unit holding the last segment carries its window 40000",
                     p => p.Window == 40000 ? null : $"window {p.Window}, expected 40000");
-                b.Should.MergedTogether(d0, d1, d2);
+                b.Should.As(BehaviourRules.MergeAcrossAckWindow).MergedTogether(d0, d1, d2);
                 return b.Done();
             },
         },

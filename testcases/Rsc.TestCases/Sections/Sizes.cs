@@ -1,6 +1,7 @@
 using Rsc.Harness.Cases;
 using Rsc.Harness.Core;
 using Rsc.Harness.Core.Traffic;
+using Rsc.Harness.Oracle.Rules;
 using Rsc.TestCases.Support;
 using static Rsc.TestCases.Support.CaseBuilder;
 
@@ -56,7 +57,6 @@ internal static class Sizes
             Requirement = "MUST: merging never produces an IP datagram over 65535 bytes, so the 336-byte segment "
                 + "does not join. SHOULD: it starts a new unit, which the segment after it joins.",
             Source = "E, R, IPH",
-            NotApplicable = c => c.ContinuesAfterShortSegment ? null : "the device ends a unit at a segment shorter than its MSS, so the short segment that overflows cannot start a unit that continues",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: BurstFrames);
@@ -75,7 +75,6 @@ internal static class Sizes
             Requirement = "MUST: the limit applies to the whole datagram including TCP options, so the 1-byte "
                 + "segment does not join. SHOULD: the 46 segments that fit coalesce into one unit.",
             Source = "E, R, IPH",
-            NotApplicable = TcpOptions.NeedsTimestampCoalescing,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: BurstFrames);
@@ -83,7 +82,7 @@ internal static class Sizes
                 var all = Fill(f, MaxDatagram - TimestampHeaders);
                 var extra = f.Data(1);
                 b.Must.NotMergedTogether(all[^1], extra);
-                b.Should.MergedTogether(all);
+                b.Should.As(BehaviourRules.TimestampCoalescing).MergedTogether(all);
                 return b.Done();
             },
         },
@@ -100,15 +99,14 @@ internal static class Sizes
             Requirement = "SHOULD: an IPv6 unit may grow until its payload length field reaches 65535; all 46 "
                 + "segments coalesce into one unit reporting 46 segments.",
             Source = "E, R, IPH",
-            NotApplicable = c => Ipv6.NeedsIpv6Coalescing(c) ?? (c.MaxIpv6PayloadLength >= 65535 ? null : $"the device limits an IPv6 unit to a payload length of {c.MaxIpv6PayloadLength}"),
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: BurstFrames);
                 var f = b.V6();
                 var all = Fill(f, MaxDatagram - TcpHeader);
-                b.Should.MergedTogether(all);
-                b.Should.RscCounts(all[0], all.Length, 0);
-                b.Should.GuestFrameCount(1);
+                b.Should.As(BehaviourRules.Ipv6MaxPayload).MergedTogether(all);
+                b.Should.As(BehaviourRules.Ipv6MaxPayload).RscCounts(all[0], all.Length, 0);
+                b.Should.As(BehaviourRules.Ipv6MaxPayload).GuestFrameCount(1);
                 return b.Done();
             },
         },
@@ -124,7 +122,6 @@ internal static class Sizes
             Requirement = "MUST: merging never produces an IPv6 payload length over 65535 (no jumbogram), so the "
                 + "356-byte segment does not join. SHOULD: it starts a new unit, which the segment after it joins.",
             Source = "E, R, IPH",
-            NotApplicable = c => Ipv6.NeedsIpv6Coalescing(c) ?? (c.ContinuesAfterShortSegment ? null : "the device ends a unit at a segment shorter than its MSS, so the short segment that overflows cannot start a unit that continues"),
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: BurstFrames);
@@ -144,13 +141,12 @@ internal static class Sizes
                 + "estimated from its size and the MSS (3632 / 1448 gives 2 or 3), and gso_size is no larger than "
                 + "the largest segment (1448). SHOULD: the four segments coalesce into one unit.",
             Source = "IPH, IND, VS",
-            NotApplicable = c => c.ContinuesAfterShortSegment ? null : "the device ends a unit at a segment shorter than its MSS, so mixed sizes cannot form one unit",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 4);
                 var f = b.V4();
                 ScheduledFrame[] all = [f.Data(Mss), f.Data(200), f.Data(Mss), f.Data(536)];
-                b.Should.MergedTogether(all);
+                b.Should.As(BehaviourRules.ContinueAfterShort).MergedTogether(all);
                 b.Must.RscCountsIfMerged(all, 4, 0);
                 return b.Done();
             },
@@ -197,8 +193,9 @@ internal static class Sizes
         var over = all[^1];
         b.Must.NotMergedTogether(full[^1], over);
         b.Should.MergedTogether(full);
-        b.Should.MergedTogether(over, next);
-        b.Should.CoalescedFrameCount(2);
+        // A device that ends a unit at a short segment (GRO) delivers the overflowing one alone.
+        b.Should.As(BehaviourRules.ContinueAfterShort).MergedTogether(over, next);
+        b.Should.As(BehaviourRules.ContinueAfterShort).CoalescedFrameCount(2);
         return b.Done();
     }
 

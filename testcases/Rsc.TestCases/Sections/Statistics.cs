@@ -1,7 +1,7 @@
 using Rsc.Harness.Cases;
 using Rsc.Harness.Core;
-using Rsc.Harness.Core.Devices;
 using Rsc.Harness.Core.Traffic;
+using Rsc.Harness.Oracle.Rules;
 using Rsc.TestCases.Support;
 using static Rsc.TestCases.Support.CaseBuilder;
 
@@ -31,7 +31,6 @@ internal static class Statistics
             Requirement = "MUST: a timer flush is not an abort (Aborts 0). SHOULD: CoalescedPkts 6, CoalescedOctets "
                 + "8688, CoalesceEvents 2.",
             Source = "OID",
-            NotApplicable = NeedsStatistics,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 3);
@@ -58,7 +57,6 @@ internal static class Statistics
             Requirement = "MUST: Aborts counts each segment that may never be coalesced (here 2). SHOULD: the plain "
                 + "segments form three units: CoalescedPkts 7, CoalescedOctets 10136, CoalesceEvents 3.",
             Source = "OID, E",
-            NotApplicable = NeedsStatistics,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 9);
@@ -89,7 +87,6 @@ internal static class Statistics
             Requirement = "SHOULD (the counts presume the units coalesced): the retransmission and the ECN change "
                 + "each end an open unit, so Aborts 2; CoalescedPkts 7, CoalescedOctets 10136, CoalesceEvents 3.",
             Source = "OID, E",
-            NotApplicable = NeedsStatistics,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 4);
@@ -122,7 +119,6 @@ internal static class Statistics
                 + "data segments of the unit; the absorbed window update and the lone segment delivered unchanged "
                 + "are not counted. The oracle holds CoalescedPkts to what was actually delivered as a MUST.",
             Source = "OID, R",
-            NotApplicable = NeedsStatistics,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 4);
@@ -133,7 +129,8 @@ internal static class Statistics
                 var d2 = f.Data(Mss);
                 b.Traffic.Wait(2 * ctx.DrainIntervalNs);
                 var lone = f.Data(Mss);
-                b.Should.MergedTogether(d0, d1, wu, d2);
+                b.Should.MergedTogether(d0, d1, d2);
+                b.Should.As(BehaviourRules.WindowUpdateAbsorbed).MergedTogether(d0, d1, wu, d2);
                 b.Should.DeliveredAlone(lone);
                 b.Should.Statistics(coalescedPackets: 3);
                 return b.Done();
@@ -152,7 +149,6 @@ internal static class Statistics
                 + "200 + 536): TCP payload bytes only, no headers, and nothing for the lone 100-byte segment. The "
                 + "oracle holds CoalescedOctets to what was actually delivered as a MUST.",
             Source = "OID",
-            NotApplicable = NeedsStatistics,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 3);
@@ -179,7 +175,6 @@ internal static class Statistics
                 + "coalesced unit (A's and B's); the lone segment is not an event. The oracle holds CoalesceEvents "
                 + "to what was actually delivered as a MUST.",
             Source = "OID",
-            NotApplicable = NeedsStatistics,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 5);
@@ -213,7 +208,6 @@ internal static class Statistics
                 + "URG, bad IP checksum), each counted once even though it also ends an open unit; the timer flush "
                 + "is not an abort. SHOULD: the plain pairs coalesce.",
             Source = "OID, E",
-            NotApplicable = NeedsStatistics,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 11);
@@ -251,7 +245,6 @@ internal static class Statistics
                 + "for a reason other than size or the timer, so Aborts is exactly 5, one per event; CoalescedPkts 8, "
                 + "CoalescedOctets 11584, CoalesceEvents 4.",
             Source = "OID, E, R",
-            NotApplicable = c => NeedsStatistics(c) ?? TcpOptions.NeedsTimestampCoalescing(c),
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 3);
@@ -275,10 +268,10 @@ internal static class Statistics
                 var u4 = f.Segments(2);
                 f.PureAck(label: "dup ACK");
                 b.Should.Statistics(coalescedPackets: 8, coalescedOctets: 8 * Mss, coalesceEvents: 4, aborts: 5);
-                b.Should.MergedTogether(u0);
-                b.Should.MergedTogether(u1);
-                b.Should.MergedTogether(u3);
-                b.Should.MergedTogether(u4);
+                b.Should.As(BehaviourRules.TimestampCoalescing).MergedTogether(u0);
+                b.Should.As(BehaviourRules.TimestampCoalescing).MergedTogether(u1);
+                b.Should.As(BehaviourRules.TimestampCoalescing).MergedTogether(u3);
+                b.Should.As(BehaviourRules.TimestampCoalescing).MergedTogether(u4);
                 return b.Done();
             },
         },
@@ -295,7 +288,6 @@ internal static class Statistics
                 + "coalesced unit and the 46th is delivered as a unit of one, so CoalescedPkts 45, CoalescedOctets "
                 + "65160, CoalesceEvents 1.",
             Source = "OID, E",
-            NotApplicable = NeedsStatistics,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 46);
@@ -322,7 +314,6 @@ internal static class Statistics
                 + "belongs to no flow (here 2). SHOULD: the fragments end no unit, so each flow's four segments "
                 + "form one unit: CoalescedPkts 8, CoalescedOctets 11584, CoalesceEvents 2.",
             Source = "OID, E",
-            NotApplicable = c => NeedsStatistics(c) ?? Ipv6.NeedsIpv6Coalescing(c),
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 10);
@@ -345,7 +336,7 @@ internal static class Statistics
                 b.Must.Statistics(aborts: 2);
                 b.Should.Statistics(coalescedPackets: 8, coalescedOctets: 8 * Mss, coalesceEvents: 2);
                 b.Should.MergedTogether(a0, a1, a3, a4);
-                b.Should.MergedTogether(e0, e1, e3, e4);
+                b.Should.As(BehaviourRules.Ipv6Coalescing).MergedTogether(e0, e1, e3, e4);
                 return b.Done();
             },
         },
@@ -361,7 +352,6 @@ internal static class Statistics
             Requirement = "MUST: a segment with a TCP option other than timestamps may never be coalesced, however "
                 + "short the option, so Aborts is exactly 1. SHOULD: the plain pairs coalesce.",
             Source = "OID, E",
-            NotApplicable = NeedsStatistics,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 5);
@@ -389,7 +379,6 @@ internal static class Statistics
                 + "segment whose ACK number goes backwards ends the open unit for a reason other than size or the "
                 + "timer, so Aborts is exactly 1; CoalescedPkts 5, CoalescedOctets 7240, CoalesceEvents 2.",
             Source = "OID, R",
-            NotApplicable = NeedsStatistics,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 5);
@@ -415,7 +404,4 @@ internal static class Statistics
         f[fragmentOffsetField + 1] = (185 << 3) & 0xFF;
         return f;
     }
-
-    private static string? NeedsStatistics(DeviceCapabilities capabilities) =>
-        capabilities.ProvidesStatistics ? null : "the device exposes no RSC counters";
 }

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Rsc.Harness.Cases;
 using Rsc.Harness.Core;
-using Rsc.Harness.Core.Devices;
 using Rsc.Harness.Core.Net;
 using Rsc.Harness.Core.Traffic;
+using Rsc.Harness.Oracle;
+using Rsc.Harness.Oracle.Rules;
 using Rsc.TestCases.Support;
 using static Rsc.TestCases.Support.CaseBuilder;
 
@@ -26,7 +27,6 @@ internal static class TcpOptions
             Requirement = "MUST: a unit carries the timestamp option of its latest segment (largest TSval). SHOULD: "
                 + "the timestamp option does not stop coalescing.",
             Source = "R, IPH",
-            NotApplicable = NeedsTimestampCoalescing,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 3);
@@ -36,8 +36,8 @@ internal static class TcpOptions
                 var last = f.Data(Mss);
                 b.Must.Header(last, "IPH.timestamp-latest", "the frame holding the TSval-1002 segment carries TSval 1002",
                     p => TsVal(p) == 1002 ? null : $"TSval {Describe(p)}, expected 1002");
-                b.Should.MergedTogether(d0, d1, last);
-                b.Should.RscCounts(d0, 3, 0);
+                b.Should.As(BehaviourRules.TimestampCoalescing).MergedTogether(d0, d1, last);
+                b.Should.As(BehaviourRules.TimestampCoalescing).RscCounts(d0, 3, 0);
                 return b.Done();
             },
         },
@@ -53,7 +53,6 @@ internal static class TcpOptions
             Requirement = "MUST: a segment whose TSval is below the unit's latest is never merged into it. SHOULD: "
                 + "coalescing resumes with the segments after it.",
             Source = "R, IPH",
-            NotApplicable = NeedsTimestampCoalescing,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 5);
@@ -66,8 +65,8 @@ internal static class TcpOptions
                 var d4 = f.Data(Mss);
                 b.Must.NotMergedTogether(d1, back);
                 b.Must.DeliveredInOrder(d1, back);
-                b.Should.MergedTogether(d0, d1);
-                b.Should.MergedTogether(d3, d4);
+                b.Should.As(BehaviourRules.TimestampCoalescing).MergedTogether(d0, d1);
+                b.Should.As(BehaviourRules.TimestampCoalescing).MergedTogether(d3, d4);
                 return b.Done();
             },
         },
@@ -83,7 +82,6 @@ internal static class TcpOptions
             Requirement = "SHOULD: the wrap and the repeat are non-decreasing modulo 2^32, so all four coalesce; "
                 + "MUST: the unit then carries TSval 0, the latest.",
             Source = "R, IPH",
-            NotApplicable = NeedsTimestampCoalescing,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 4);
@@ -95,7 +93,7 @@ internal static class TcpOptions
                 var d3 = f.Data(Mss, label: "data 1448 TSval repeated");
                 b.Must.Header(d3, "IPH.timestamp-latest", "the frame holding the last segment carries TSval 0",
                     p => TsVal(p) == 0 ? null : $"TSval {Describe(p)}, expected 0");
-                b.Should.MergedTogether(d0, d1, d2, d3);
+                b.Should.As(BehaviourRules.TimestampCoalescing).MergedTogether(d0, d1, d2, d3);
                 return b.Done();
             },
         },
@@ -200,7 +198,6 @@ internal static class TcpOptions
             Requirement = "MUST: a unit carries the whole timestamp option of its latest segment, TSecr included "
                 + "(TS(1002,502)). SHOULD: a changing TSecr does not stop coalescing.",
             Source = "R, IPH",
-            NotApplicable = NeedsTimestampCoalescing,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 3);
@@ -214,8 +211,8 @@ internal static class TcpOptions
                 b.Must.Header(last, "IPH.timestamp-latest", "the frame holding the last segment carries TS(1002,502)",
                     p => p.TimestampOption is { TsVal: 1002, TsEcr: 502 } ? null
                         : $"timestamp {(p.TimestampOption is { } t ? $"TS({t.TsVal},{t.TsEcr})" : "absent")}, expected TS(1002,502)");
-                b.Should.MergedTogether(d0, d1, last);
-                b.Should.RscCounts(d0, 3, 0);
+                b.Should.As(BehaviourRules.TimestampCoalescing).MergedTogether(d0, d1, last);
+                b.Should.As(BehaviourRules.TimestampCoalescing).RscCounts(d0, 3, 0);
                 return b.Done();
             },
         },
@@ -232,7 +229,6 @@ internal static class TcpOptions
                 + "coalesced, even when its neighbours carry the same option: each segment arrives alone and in "
                 + "order.",
             Source = "E",
-            NotApplicable = c => c.RefusesOtherTcpOptions ? null : "the device merges segments whose TCP options are byte-identical, whatever the options",
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 3);
@@ -242,7 +238,7 @@ internal static class TcpOptions
                 var d0 = f.Data(Mss, withUnknown, "data 1448 option 254/10");
                 var d1 = f.Data(Mss, withUnknown, "data 1448 option 254/10");
                 var d2 = f.Data(Mss, withUnknown, "data 1448 option 254/10");
-                b.Must.DeliveredAlone(d0, d1, d2);
+                b.Must.As(OracleRules.OptionsMerged).DeliveredAlone(d0, d1, d2);
                 b.Must.DeliveredInOrder(d0, d1);
                 b.Must.DeliveredInOrder(d1, d2);
                 return b.Done();
@@ -262,7 +258,6 @@ internal static class TcpOptions
                 + "EOL and the padding after it are not options that stop coalescing (only NOP/EOL and timestamps are "
                 + "allowed, whatever their layout), so the three segments form one unit.",
             Source = "R, IPH, E",
-            NotApplicable = NeedsTimestampCoalescing,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 3);
@@ -276,15 +271,12 @@ internal static class TcpOptions
                 var last = f.Data(Mss, eolAfterTs, "data 1448 TS EOL");
                 b.Must.Header(last, "IPH.timestamp-latest", "the frame holding the TSval-2002 segment carries TSval 2002",
                     p => TsVal(p) == 2002 ? null : $"TSval {Describe(p)}, expected 2002");
-                b.Should.MergedTogether(d0, d1, last);
-                b.Should.RscCounts(d0, 3, 0);
+                b.Should.As(BehaviourRules.TimestampCoalescing).MergedTogether(d0, d1, last);
+                b.Should.As(BehaviourRules.TimestampCoalescing).RscCounts(d0, 3, 0);
                 return b.Done();
             },
         },
     ];
-
-    internal static string? NeedsTimestampCoalescing(DeviceCapabilities capabilities) =>
-        capabilities.CoalescesTimestamps ? null : "the device does not merge segments carrying timestamps (allowed by R)";
 
     private static uint? TsVal(ParsedPacket p) => p.TimestampOption?.TsVal;
 

@@ -1,6 +1,6 @@
 using Rsc.Harness.Cases;
 using Rsc.Harness.Core;
-using Rsc.Harness.Core.Devices;
+using Rsc.Harness.Oracle.Rules;
 using Rsc.TestCases.Support;
 using static Rsc.TestCases.Support.CaseBuilder;
 
@@ -24,14 +24,13 @@ internal static class TimerAndLatency
             Requirement = "MUST: a cached segment is not held longer than the drain interval, even when no further "
                 + "traffic arrives; a unit of one segment is delivered unchanged.",
             Source = "R, SEED, IND",
-            NotApplicable = NeedsDrainTimer,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx);
                 var d0 = b.V4().Data(Mss);
                 b.Must.DeliveredAlone(d0);
                 b.Must.GuestFrameCount(1);
-                b.Must.LatencyAtMost(ctx.DrainIntervalNs);
+                b.Must.As(BehaviourRules.DrainTimer).LatencyAtMost(ctx.DrainIntervalNs);
                 return b.Done();
             },
         },
@@ -49,7 +48,6 @@ internal static class TimerAndLatency
             Source = "R, SEED",
             DrainIntervalNs = 300_000,
             SpacingNs = 80_000,
-            NotApplicable = NeedsDrainTimer,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx);
@@ -60,9 +58,9 @@ internal static class TimerAndLatency
                 var d3 = f.Data(Mss);
                 var t4 = f.Data(Mss);
                 var t5 = f.Data(Mss);
-                b.Must.LatencyAtMost(ctx.DrainIntervalNs);
-                b.Should.MergedTogether(d0, d1, d2, d3);
-                b.Should.MergedTogether(t4, t5);
+                b.Must.As(BehaviourRules.DrainTimer).LatencyAtMost(ctx.DrainIntervalNs);
+                b.Should.As(BehaviourRules.DrainTimer).MergedTogether(d0, d1, d2, d3);
+                b.Should.As(BehaviourRules.DrainTimer).MergedTogether(t4, t5);
                 return b.Done();
             },
         },
@@ -77,7 +75,6 @@ internal static class TimerAndLatency
             Requirement = "MUST: no segment is held past the 50 us interval. SHOULD: consequently every segment is "
                 + $"delivered alone ({RatioSegments} guest frames, ratio 1).",
             Source = "R, SEED",
-            NotApplicable = NeedsDrainTimer,
             DrainIntervalNs = 50_000,
             SpacingNs = WhqlSpacingNs,
             Build = ctx => Ratio(ctx, RatioSegments, RatioSegments),
@@ -95,7 +92,6 @@ internal static class TimerAndLatency
             Source = "R, SEED",
             DrainIntervalNs = 300_000,
             SpacingNs = WhqlSpacingNs,
-            NotApplicable = NeedsDrainTimer,
             Build = ctx => Ratio(ctx, 10, 12),
         },
         new()
@@ -111,7 +107,6 @@ internal static class TimerAndLatency
             Source = "R, SEED",
             DrainIntervalNs = 1_000_000,
             SpacingNs = WhqlSpacingNs,
-            NotApplicable = NeedsDrainTimer,
             Build = ctx => Ratio(ctx, 3, 4),
         },
         new()
@@ -125,7 +120,6 @@ internal static class TimerAndLatency
             Requirement = "MUST: whatever timers a device keeps (per flow, per IP version or global), no segment of "
                 + "any flow is held longer than the drain interval.",
             Source = "R, SEED",
-            NotApplicable = NeedsDrainTimer,
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx);
@@ -133,7 +127,7 @@ internal static class TimerAndLatency
                 b.V6(1).Data(Mss);
                 b.V4(2).Data(Mss);
                 b.V6(3).Data(Mss);
-                b.Must.LatencyAtMost(ctx.DrainIntervalNs);
+                b.Must.As(BehaviourRules.DrainTimer).LatencyAtMost(ctx.DrainIntervalNs);
                 b.Must.GuestFrameCount(4);
                 return b.Done();
             },
@@ -145,11 +139,8 @@ internal static class TimerAndLatency
     {
         var b = new CaseBuilder(ctx);
         b.V4().Segments(RatioSegments);
-        b.Must.LatencyAtMost(ctx.DrainIntervalNs);
-        b.Should.GuestFrameCount(minFrames, maxFrames);
+        b.Must.As(BehaviourRules.DrainTimer).LatencyAtMost(ctx.DrainIntervalNs);
+        b.Should.As(BehaviourRules.DrainTimer).GuestFrameCount(minFrames, maxFrames);
         return b.Done();
     }
-
-    private static string? NeedsDrainTimer(DeviceCapabilities capabilities) =>
-        capabilities.HasDrainTimer ? null : "the device has no drain timer";
 }

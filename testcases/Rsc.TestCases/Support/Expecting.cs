@@ -6,8 +6,20 @@ using Rsc.Harness.Oracle;
 namespace Rsc.TestCases.Support;
 
 /// <summary>The oracle's expectation factories at one requirement level, naming frames by what the cursor returned.</summary>
-internal sealed class Expecting(CaseBuilder owner, RequirementLevel level)
+/// <param name="rule">When set, every expectation added reports under this rule id instead of its default.</param>
+internal sealed class Expecting(CaseBuilder owner, RequirementLevel level, string? rule = null)
 {
+    /// <summary>
+    /// The same level, reporting under <paramref name="behaviourRule"/>: for expectations that hold only
+    /// when the device does one particular thing (absorbs a window update, merges past PSH, ...), so
+    /// a device whose profile excuses that behaviour is excused for these expectations and no others.
+    /// </summary>
+    public Expecting As(string behaviourRule)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(behaviourRule);
+        return new Expecting(owner, level, behaviourRule);
+    }
+
     public void MergedTogether(params ScheduledFrame[] frames) =>
         Add(Expect.MergedTogether(Indices(frames)), frames);
 
@@ -22,17 +34,13 @@ internal sealed class Expecting(CaseBuilder owner, RequirementLevel level)
     public void NotMergedTogether(ScheduledFrame a, ScheduledFrame b) =>
         Add(Expect.NotMergedTogether(a.Index, b.Index), a, b);
 
-    /// <summary>Judged only on devices that claim to report RSC_INFO; others cannot be asked for counts.</summary>
-    public void RscCounts(ScheduledFrame frame, int segments, int dupAcks)
-    {
-        var counts = Expect.RscCounts(frame.Index, segments, dupAcks);
-        Add(Expect.That(counts.Rule, counts.Description, context =>
-            context.Settings.Capabilities.ReportsRscInfo ? counts.Check(context) : [], dependsOnTiming: true), frame);
-    }
+    /// <summary>The frame holding <paramref name="frame"/> reports these RSC counts (a device excused from VS.rsc-counts gets Info).</summary>
+    public void RscCounts(ScheduledFrame frame, int segments, int dupAcks) =>
+        Add(Expect.RscCounts(frame.Index, segments, dupAcks), frame);
 
     /// <summary>
     /// When <paramref name="unit"/> was delivered as exactly one coalesced frame (the case's premise), that
-    /// frame reports these counts. Judged only on devices that report RSC_INFO.
+    /// frame reports these counts.
     /// </summary>
     public void RscCountsIfMerged(ScheduledFrame[] unit, int segments, int dupAcks)
     {
@@ -40,8 +48,7 @@ internal sealed class Expecting(CaseBuilder owner, RequirementLevel level)
         var members = Indices(unit);
         Add(Expect.That(counts.Rule, counts.Description + " (when the unit is merged as planned)", context =>
         {
-            if (!context.Settings.Capabilities.ReportsRscInfo
-                || context.Alignment.GuestFrameOf(members[0]) is not int guest
+            if (context.Alignment.GuestFrameOf(members[0]) is not int guest
                 || context.Alignment.ExplanationOf(guest) is not { IsCoalesced: true } unitSeen
                 || !unitSeen.SentFrames.SequenceEqual(members))
             {
@@ -72,7 +79,7 @@ internal sealed class Expecting(CaseBuilder owner, RequirementLevel level)
         Add(GuestHeaderCheck.Create(frame.Index, rule, description, problem), frame);
 
     private void Add(Expectation e, params ScheduledFrame[] frames) =>
-        owner.Add(new CaseExpectation(e, level, Indices(frames)));
+        owner.Add(new CaseExpectation(rule is null ? e : e.WithRule(rule), level, Indices(frames)));
 
     private static int[] Indices(ScheduledFrame[] frames) => [.. frames.Select(f => f.Index)];
 }

@@ -1,0 +1,55 @@
+using Rsc.Cli.CommandLine;
+
+namespace Rsc.Cli.Commands;
+
+/// <summary>What `rsc run` is given.</summary>
+public sealed record RunArguments(RunSettings Settings, IReadOnlyList<string> Cases, IReadOnlyList<string> Sections, string? Out, TimeSpan? RunTimeout);
+
+/// <summary>The declaration of `rsc run`.</summary>
+public static class RunDeclaration
+{
+    public static CliCommand Create(CliEnvironment env)
+    {
+        var dut = SharedOptions.Dut(env);
+        var cases = SharedOptions.Cases(env);
+        var sections = SharedOptions.Sections(env);
+        var interval = SharedOptions.Interval();
+        var spacing = SharedOptions.Spacing();
+        var latency = SharedOptions.LatencyAllowance();
+        var output = SharedOptions.Out(
+            "output folder: DIR/results.json, rewritten after every case, and DIR/cases/ID/ with sent.pcap, guest.pcap, guest.jsonl and wire.log",
+            "out/runs/<UTC yyyyMMdd-HHmmss>");
+        var timeout = SharedOptions.CaseTimeout();
+        var runTimeout = SharedOptions.RunTimeout();
+        var command = new CliCommand("run", "run conformance cases against a device and record the results", """
+            Runs the selected cases (all when neither --case nor --section is given) against a device,
+            one fresh device per case, and shows each case as it runs and a summary table. At a terminal
+            that is a live display; redirected, in CI (CI or TF_BUILD set) or with NO_COLOR set, a line
+            per case.
+            """)
+        {
+            Footer = """
+                Exit code: 0 when no case failed or errored, 1 when one did or the run's time limit
+                (--run-timeout-s) expired, 2 for bad arguments, 130 when interrupted (Ctrl-C, SIGTERM);
+                an interrupted or timed-out run keeps what was judged in results.json.
+                """,
+        };
+        command.Add(dut);
+        command.Add(cases);
+        command.Add(sections);
+        command.Add(interval);
+        command.Add(spacing);
+        command.Add(latency);
+        command.Add(output);
+        command.Add(timeout);
+        command.Add(runTimeout);
+        return command.Handles(
+            parse => new RunArguments(
+                RunSettings.From(parse.GetValue(dut), parse.GetValue(interval), parse.GetValue(spacing), parse.GetValue(timeout), parse.GetValue(latency)),
+                parse.GetValue(cases)!,
+                parse.GetValue(sections)!,
+                parse.GetValue(output),
+                parse.GetValue(runTimeout)),
+            new RunCommand(env).RunAsync);
+    }
+}
