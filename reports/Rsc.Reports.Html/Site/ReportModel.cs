@@ -23,8 +23,8 @@ public sealed class ReportModel
     public ReportModel(IReadOnlyList<RunSource> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        var documents = runs.Select(r => r.Document).ToList();
-        Columns = [.. runs.Select((r, i) => new RunColumn(i + 1, Slug(i + 1, r.Document.Dut.Name), Matrix.DutMatrix.Heading(r.Document, documents), r))];
+        var headings = Headings([.. runs.Select(r => r.Document)]);
+        Columns = [.. runs.Select((r, i) => new RunColumn(i + 1, Slug(i + 1, r.Document.Dut.Name), headings[i], r))];
         var ids = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var info = new Dictionary<string, CaseInfo>(StringComparer.Ordinal);
@@ -58,6 +58,20 @@ public sealed class ReportModel
     public string SectionOf(string caseId) => Cases.TryGetValue(caseId, out var c) ? c.Section : KillMatrix.KillMatrixTable.SectionOf(caseId);
 
     public string TitleOf(string caseId) => Cases.TryGetValue(caseId, out var c) ? c.Title : "";
+
+    /// <summary>
+    /// Column headings: the device's spelling, with interval and spacing when the runs differ in them,
+    /// and "(run N)" when two runs would still read the same. Completeness is shown apart, not in the heading.
+    /// </summary>
+    public static IReadOnlyList<string> Headings(IReadOnlyList<ResultsDocument> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        bool timingDiffers = runs.Select(r => (r.Settings.IntervalUs, r.Settings.SpacingUs)).Distinct().Count() > 1;
+        var plain = runs.Select(r => timingDiffers
+            ? string.Create(CultureInfo.InvariantCulture, $"{r.Dut.Name} ({r.Settings.IntervalUs:0.#}/{r.Settings.SpacingUs:0.#} us)")
+            : r.Dut.Name).ToList();
+        return [.. plain.Select((h, i) => plain.Count(x => x == h) > 1 ? string.Create(CultureInfo.InvariantCulture, $"{h} (run {i + 1})") : h)];
+    }
 
     /// <summary>"1-reference", "2-reference-fault-psh-from-last": unique, safe in a URL and a file name.</summary>
     public static string Slug(int number, string name)

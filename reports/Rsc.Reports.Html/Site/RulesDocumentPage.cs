@@ -36,7 +36,7 @@ public static partial class RulesDocumentPage
             var heading = Heading().Match(line);
             if (heading.Success)
             {
-                int level = Math.Min(heading.Groups[1].Value.Length + 1, 4);
+                int level = Math.Min(heading.Groups[1].Value.Length, 4);
                 body.Append("</div><h").Append(level).Append('>').Append(Html.Encode(heading.Groups[2].Value)).Append("</h").Append(level).Append("><div class=\"md\">");
                 continue;
             }
