@@ -9,6 +9,11 @@ public sealed record CaseEntry
     public required string Id { get; init; }
     public string Section { get; init; } = "";
     public required string Title { get; init; }
+
+    /// <summary>The case's traffic in words (absent from files written before it was recorded).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Description { get; init; }
+
     public RequirementLevel Level { get; init; }
     public string Requirement { get; init; } = "";
     public string Source { get; init; } = "";
@@ -74,4 +79,9 @@ public sealed record FindingEntry(
 }
 
 /// <summary>Per-case files, relative to the folder holding results.json; null where not written.</summary>
-public sealed record ArtifactsEntry(string? SentPcap, string? GuestPcap, string? GuestJsonl, string? WireLog);
+public sealed record ArtifactsEntry(string? SentPcap, string? GuestPcap, string? GuestJsonl, string? WireLog)
+{
+    /// <summary>timeline.json (plan, send times, guest frames, alignment); absent from runs that did not write one.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Timeline { get; init; }
+}

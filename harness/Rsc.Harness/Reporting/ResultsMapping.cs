@@ -16,6 +16,7 @@ public static class ResultsMapping
             Id = c.Id,
             Section = c.Section,
             Title = c.Title,
+            Description = c.Description,
             Level = c.Level,
             Requirement = c.Requirement,
             Source = c.Source,
