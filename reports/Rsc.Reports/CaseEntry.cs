@@ -34,6 +34,10 @@ public sealed record CaseEntry
     public string? Fingerprint { get; init; }
     public StatisticsEntry? Statistics { get; init; }
     public string? Error { get; init; }
+
+    /// <summary>Rules of the case's own requirement that broke and that the device's profile excuses (why an Info is an Info).</summary>
+    public IReadOnlyList<string> ExcusedRules { get; init; } = [];
+
     public IReadOnlyList<FindingEntry> Findings { get; init; } = [];
     public ArtifactsEntry? Artifacts { get; init; }
 }
