@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Versioning;
 using Rsc.Harness.Core.Capture;
 using Rsc.Harness.Core.Devices;
 using Rsc.Harness.Core.Traffic;
@@ -15,6 +16,7 @@ namespace Rsc.Harness.LinuxGro;
 /// 10-byte virtio_net_hdr Linux fills in. One instance runs one plan; disposing deletes both
 /// namespaces (and with them the veth pair).
 /// </summary>
+[SupportedOSPlatform("linux")]
 public sealed class LinuxGroDevice : IDeviceUnderTest
 {
     /// <summary>Linux's virtio_net_hdr without num_buffers (PACKET_VNET_HDR).</summary>

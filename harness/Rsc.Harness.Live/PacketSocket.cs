@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Rsc.Harness.Live.Linux;
 
 namespace Rsc.Harness.Live;
@@ -7,6 +8,7 @@ namespace Rsc.Harness.Live;
 /// what arrives on it (outgoing frames ignored). Opened in the calling thread's network namespace
 /// (see <see cref="NetworkNamespace.Run{T}"/>).
 /// </summary>
+[SupportedOSPlatform("linux")]
 public sealed unsafe class PacketSocket : IDisposable
 {
     private int _fd;

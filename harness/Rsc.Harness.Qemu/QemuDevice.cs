@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.Versioning;
 using Rsc.Harness.Core.Capture;
 using Rsc.Harness.Core.Devices;
 using Rsc.Harness.Core.Traffic;
@@ -16,6 +17,7 @@ namespace Rsc.Harness.Qemu;
 /// QEMU with a halting firmware and a TAP backend, driven over qtest. Frames go into the TAP's
 /// kernel side through an AF_PACKET socket; guest frames come out of the rx virtqueue. Real time.
 /// </summary>
+[SupportedOSPlatform("linux")]
 public sealed class QemuDevice : IDeviceUnderTest
 {
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);

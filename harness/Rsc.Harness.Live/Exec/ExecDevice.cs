@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Versioning;
 using Rsc.Harness.Core.Capture;
 using Rsc.Harness.Core.Devices;
 using Rsc.Harness.Core.Traffic;
@@ -6,6 +7,7 @@ using Rsc.Harness.Core.Traffic;
 namespace Rsc.Harness.Live.Exec;
 
 /// <summary>One external device process with its TAP and guest socket, for one case.</summary>
+[SupportedOSPlatform("linux")]
 public sealed class ExecDevice : IDeviceUnderTest
 {
     private readonly TapInterface _tap;
