@@ -6,6 +6,8 @@ internal sealed class StatisticsExpectation(long? coalescedPackets, long? coales
 {
     public override bool DependsOnTiming => true;
 
+    public override bool NeedsGuestFrames => false;
+
     public override IEnumerable<Violation> Check(ExpectationContext context)
     {
         var stats = context.Capture.Statistics;
