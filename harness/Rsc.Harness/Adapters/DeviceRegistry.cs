@@ -7,6 +7,7 @@ using Rsc.Harness.Core.Devices;
 using Rsc.Harness.LinuxGro;
 using Rsc.Harness.Live.Exec;
 using Rsc.Harness.Qemu;
+using Rsc.Harness.Windows.Device;
 
 namespace Rsc.Harness.Adapters;
 
@@ -17,12 +18,12 @@ public static class DeviceRegistry
     public const string Syntax =
         "reference[:fault=NAME[+NAME],max-flows=N] | reference-tap[:same options] | " + ExecDeviceFactory.Syntax
         + " | " + LinuxGroDeviceFactory.Syntax + " | " + QemuDeviceOptions.Syntax + " | " + Qemu10.Syntax
-        + " | " + DpdkGroDeviceFactory.Syntax;
+        + " | " + DpdkGroDeviceFactory.Syntax + " | " + WindowsDeviceOptions.Syntax;
 
     /// <summary>Device kinds a --dut spelling may start with.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
         [ReferenceDeviceFactory.Kind, ReferenceTapDeviceFactory.Kind, ExecDeviceFactory.Kind, LinuxGroDeviceFactory.Kind, QemuDeviceFactory.Kind,
-            Qemu10.Kind, DpdkGroDeviceFactory.Kind];
+            Qemu10.Kind, DpdkGroDeviceFactory.Kind, WindowsDeviceFactory.Kind];
 
     /// <summary>Device kinds that drive Linux interfaces (TAP, veth, namespaces, qtest over Unix sockets).</summary>
     public static IReadOnlyList<string> LinuxOnlyKinds { get; } =
@@ -55,6 +56,14 @@ public static class DeviceRegistry
                 throw new ArgumentException(HostPlatforms.NeedsMessage($"device '{kind}'", HostPlatform.Linux, host));
             }
             return CreateLinuxDevice(kind, spec, options);
+        }
+        if (kind == WindowsDeviceFactory.Kind)
+        {
+            if (host != HostPlatform.Windows || !OperatingSystem.IsWindows())
+            {
+                throw new ArgumentException(HostPlatforms.NeedsMessage($"device '{kind}'", HostPlatform.Windows, host));
+            }
+            return WindowsDeviceFactory.Create(spec, options);
         }
         throw new ArgumentException($"unknown device '{given}'; known devices: {string.Join(", ", Kinds)}");
     }
