@@ -44,16 +44,20 @@ public static class HelpDeclaration
         var text = new StringBuilder();
         text.Append("rsc - conformance tests for TCP Receive Segment Coalescing (RSC) devices\n\n");
         text.Append("usage: rsc COMMAND [OPTIONS]\n\ncommands:\n");
-        int width = listed.Max(c => c.Name.Length);
+        // The column fits the single-word commands scripts grep for ("  device   run ..."); a longer
+        // group name (expectations) runs into the gap rather than shifting every line.
+        const int width = 7;
         foreach (var c in listed)
         {
-            text.Append("  ").Append(c.Name.PadRight(width)).Append("  ").Append(c.Description).Append('\n');
+            text.Append("  ").Append(c.Name.PadRight(width)).Append(c.Name.Length < width + 2 ? "  " : " ").Append(c.Description).Append('\n');
         }
         text.Append("\n'rsc help COMMAND' or 'rsc COMMAND --help' shows a command's options; 'rsc --version' the version.\n");
         text.Append("'rsc completion bash|zsh|pwsh' prints a shell completion script (see 'rsc help completion').\n");
         text.Append(HelpWriter.Wrap(
             "Exit codes: 0 nothing failed, 1 a case failed or errored (for faults: a fault escaped or the fault-free device did not pass; "
-            + "for run and faults also: the run's time limit, --run-timeout-s, expired), 2 bad arguments or files, "
+            + "for run and faults also: the run's time limit, --run-timeout-s, expired; with run --expect and for expectations: "
+            + "a failure the file does not expect or an expected one gone; for evidence: a changed, missing or extra file "
+            + "or a bad signature), 2 bad arguments or files, "
             + "130 interrupted by Ctrl-C or SIGTERM (what was judged is kept).", "", HelpWriter.Width));
         return text.ToString();
     }
