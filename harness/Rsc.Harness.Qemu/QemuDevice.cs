@@ -164,7 +164,8 @@ public sealed class QemuDevice : IDeviceUnderTest
             {
                 throw new DeviceFailureException($"TAP {tap.Name} has no carrier: QEMU did not attach to it; {started.Describe()}");
             }
-            injector = PacketSocket.Open(tap.Name);
+            // Through the qdisc, so the kernel's packet taps (wire.pcap) see every frame.
+            injector = PacketSocket.Open(tap.Name, qdiscBypass: false);
             clock.Stop();
 
             bool rscInfo = VirtioFeatures.Has(driver.NegotiatedFeatures, VirtioFeatures.RscExt);
@@ -226,8 +227,17 @@ public sealed class QemuDevice : IDeviceUnderTest
             notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{rewritten} frame(s) had their destination MAC rewritten to the guest MAC (promiscuous mode was not available)"));
         }
-        return await LiveTrafficRun.RunAsync(injected, _injector.Send, _driver, _configuration, cancellationToken, Problem, notes)
-            .ConfigureAwait(false);
+        var wire = WireCapture.TryStart(_tap.Name, out var wireProblem);
+        try
+        {
+            var capture = await LiveTrafficRun.RunAsync(injected, _injector.Send, _driver, _configuration, cancellationToken, Problem, notes)
+                .ConfigureAwait(false);
+            return WireCapture.Attach(capture, wire, wireProblem);
+        }
+        finally
+        {
+            wire?.Stop();
+        }
     }
 
     /// <summary>Without promiscuous mode QEMU drops unicast frames not addressed to the guest: those are readdressed.</summary>

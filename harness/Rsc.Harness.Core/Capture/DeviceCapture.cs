@@ -20,4 +20,13 @@ public sealed record DeviceCapture(
     /// and every rule that needs guest frames is reported as not observed instead of judged.
     /// </summary>
     public bool GuestObserved { get; init; } = true;
+
+    /// <summary>
+    /// What libpcap saw on the interface the run created (TAP or veth), with the kernel's timestamps
+    /// (ns since the epoch); null when the adapter does not capture the wire.
+    /// </summary>
+    public IReadOnlyList<PcapRecord>? Wire { get; init; }
+
+    /// <summary>Gaps between the sent frames as they appeared on the wire (kernel timestamps); null without a wire capture.</summary>
+    public PacingReport? WirePacing { get; init; }
 }
