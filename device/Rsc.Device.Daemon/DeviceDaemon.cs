@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Versioning;
 using Rsc.Device.Daemon.Linux;
 
 namespace Rsc.Device.Daemon;
@@ -7,6 +8,7 @@ namespace Rsc.Device.Daemon;
 /// The reference device as a daemon: frames read from a TAP go through <see cref="RscEngine"/> on the
 /// real clock, and every guest frame (virtio_net_hdr_v1 + Ethernet frame) goes to the guest socket.
 /// </summary>
+[SupportedOSPlatform("linux")]
 public static class DeviceDaemon
 {
     /// <summary>Exit code after a clean stop.</summary>

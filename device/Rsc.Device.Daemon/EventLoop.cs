@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 using Rsc.Device.Daemon.Linux;
 
 namespace Rsc.Device.Daemon;
@@ -15,6 +16,7 @@ namespace Rsc.Device.Daemon;
 /// descriptors with a zero timeout meanwhile, so frames are not held back by the spin. Descriptor
 /// handlers and timer callbacks run on the loop thread; an exception from either ends <see cref="Run"/>.
 /// </remarks>
+[SupportedOSPlatform("linux")]
 public sealed unsafe class EventLoop : IDisposable
 {
     /// <summary>Longest the loop busy-waits for a due timer instead of sleeping.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 using Rsc.Device.Daemon.Linux;
 
 namespace Rsc.Device.Daemon;
@@ -8,6 +9,7 @@ namespace Rsc.Device.Daemon;
 /// in the engine's reused buffer) goes out as one SOCK_SEQPACKET message in one send(), without
 /// copying or allocating.
 /// </summary>
+[SupportedOSPlatform("linux")]
 internal sealed class GuestSocketSink(SeqPacketClient socket) : IGuestSink
 {
     public long Delivered { get; private set; }

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Rsc.Device.Daemon.Linux;
 
 namespace Rsc.Device.Daemon;
@@ -6,6 +7,7 @@ namespace Rsc.Device.Daemon;
 /// Reads the TAP when the loop says it is readable and feeds each frame to the engine, through one
 /// reused buffer. A few frames per wake-up, so due timers are never kept waiting behind a flood.
 /// </summary>
+[SupportedOSPlatform("linux")]
 internal sealed class TapReceiver(TapFile tap, RscEngine engine, Action<string> warn)
 {
     /// <summary>Room for the vnet header and the largest frame a TAP can carry (64 KiB MTU + Ethernet header).</summary>

@@ -28,6 +28,9 @@ public sealed record CliEnvironment
     /// <summary>How many cases of one device configuration `rsc faults` runs at once; null means its default.</summary>
     public int? MatrixParallelism { get; init; }
 
+    /// <summary>The OS this runs on, as far as commands that drive Linux or Windows devices care (tests pretend another).</summary>
+    public HostPlatform Host { get; init; } = HostPlatforms.Current;
+
     /// <summary>Names default output folders and measures durations.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Versioning;
 using Rsc.Harness.Core.Capture;
 using Rsc.Harness.Core.Devices;
 using Rsc.Harness.Core.Traffic;
@@ -15,6 +16,7 @@ namespace Rsc.Harness.LinuxGro;
 /// 10-byte virtio_net_hdr Linux fills in. One instance runs one plan; disposing deletes both
 /// namespaces (and with them the veth pair).
 /// </summary>
+[SupportedOSPlatform("linux")]
 public sealed class LinuxGroDevice : IDeviceUnderTest
 {
     /// <summary>Linux's virtio_net_hdr without num_buffers (PACKET_VNET_HDR).</summary>
@@ -159,7 +161,8 @@ public sealed class LinuxGroDevice : IDeviceUnderTest
         var senderName = SenderInterface;
         _receiver = _receiverNamespace.Run(() => PacketSocket.Open(receiverName, vnetHeader: true));
         _resources.Insert(0, _receiver);
-        _sender = _senderNamespace.Run(() => PacketSocket.Open(senderName));
+        // Through the qdisc (veth has none to queue behind), so the kernel's packet taps (wire.pcap) see every frame.
+        _sender = _senderNamespace.Run(() => PacketSocket.Open(senderName, qdiscBypass: false));
         _resources.Insert(0, _sender);
         afterStep("sockets");
 
@@ -207,7 +210,18 @@ public sealed class LinuxGroDevice : IDeviceUnderTest
         {
             notes.Add("some frames are addressed to another MAC than the receiving end's; GRO still sees them (as PACKET_OTHERHOST)");
         }
-        var capture = await LiveTrafficRun.RunAsync(plan, sender.Send, source, _configuration, cancellationToken, notes: notes).ConfigureAwait(false);
+        var senderName = SenderInterface;
+        var (wire, wireProblem) = _senderNamespace!.Run(() => (WireCapture.TryStart(senderName, out var problem), problem));
+        DeviceCapture capture;
+        try
+        {
+            capture = await LiveTrafficRun.RunAsync(plan, sender.Send, source, _configuration, cancellationToken, notes: notes).ConfigureAwait(false);
+        }
+        finally
+        {
+            wire?.Stop();
+        }
+        capture = WireCapture.Attach(capture, wire, wireProblem);
         return source.KernelFrames == 0
             ? capture
             : capture with { Notes = [.. capture.Notes, $"{source.KernelFrames} frame(s) sent by the sending end's own kernel (its MAC as source) were left out"] };

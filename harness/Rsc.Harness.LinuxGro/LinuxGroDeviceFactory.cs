@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Rsc.Harness.Core.Devices;
 using Rsc.Harness.Live;
 
@@ -18,6 +19,7 @@ public sealed class LinuxGroDeviceFactory : IDeviceFactory
     /// The factory for a --dut spelling whose kind is linux-gro. Throws <see cref="ArgumentException"/>
     /// with a one-line reason for options (it takes none: the interval comes from each case).
     /// </summary>
+    [SupportedOSPlatform("linux")]
     public static LinuxGroDeviceFactory Create(string spec, string? options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(spec);
@@ -28,6 +30,7 @@ public sealed class LinuxGroDeviceFactory : IDeviceFactory
         return new LinuxGroDeviceFactory(spec.Trim());
     }
 
+    [SupportedOSPlatform("linux")]
     public Task<IDeviceUnderTest> CreateAsync(DeviceConfiguration configuration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(configuration);

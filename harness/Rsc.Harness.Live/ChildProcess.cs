@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.Versioning;
 using Rsc.Harness.Live.Linux;
 
 namespace Rsc.Harness.Live;
@@ -10,6 +11,7 @@ namespace Rsc.Harness.Live;
 /// for error messages. Stopping it is SIGTERM, then SIGKILL after <see cref="TermGrace"/>; one started
 /// in a session of its own is signalled as a whole process group, so nothing it spawned outlives it.
 /// </summary>
+[SupportedOSPlatform("linux")]
 public sealed class ChildProcess : IDisposable
 {
     public static readonly TimeSpan TermGrace = TimeSpan.FromSeconds(2);

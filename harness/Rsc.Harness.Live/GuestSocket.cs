@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.Versioning;
 using Rsc.Harness.Core.Devices;
 
 namespace Rsc.Harness.Live;
@@ -7,6 +8,7 @@ namespace Rsc.Harness.Live;
 /// The harness end of the guest socket: a Unix SOCK_SEQPACKET socket the device connects to and
 /// sends one message per guest frame on (<see cref="GuestMessage"/>). Disposing removes the file.
 /// </summary>
+[SupportedOSPlatform("linux")]
 public sealed class GuestSocket : IGuestFrameSource, IDisposable
 {
     private readonly Socket _listener;
@@ -117,6 +119,7 @@ public sealed class GuestSocket : IGuestFrameSource, IDisposable
 }
 
 /// <summary>The device closed its end of the guest socket (usually: it exited).</summary>
+[SupportedOSPlatform("linux")]
 public sealed class DeviceClosedSocketException : Exception
 {
     public DeviceClosedSocketException()

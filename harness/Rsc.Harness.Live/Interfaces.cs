@@ -1,6 +1,12 @@
+using System.Runtime.Versioning;
+
+
+
+
 namespace Rsc.Harness.Live;
 
 /// <summary>Small interface settings through iproute2 and sysctl.</summary>
+[SupportedOSPlatform("linux")]
 public static class Interfaces
 {
     /// <summary>Turns IPv6 off so the kernel adds no router or neighbour traffic to captures.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Versioning;
 using System.Text.RegularExpressions;
 
 namespace Rsc.Harness.Live;
@@ -9,6 +10,7 @@ namespace Rsc.Harness.Live;
 /// process id in hex + <c>-</c> + a counter (at most 15 characters, the interface-name limit), so
 /// the sweep can tell whose it is and whether its owner is still alive.
 /// </summary>
+[SupportedOSPlatform("linux")]
 public static partial class LiveNames
 {
     /// <summary>Directory for the run's Unix socket files.</summary>
@@ -146,6 +148,7 @@ public static partial class LiveNames
 }
 
 /// <summary>What a live name names.</summary>
+[SupportedOSPlatform("linux")]
 public enum LiveResourceKind
 {
     Tap,

@@ -1,8 +1,10 @@
+using System.Runtime.Versioning;
 using Rsc.Harness.Live.Linux;
 
 namespace Rsc.Harness.Live;
 
 /// <summary>A network namespace this run created (<c>ip netns add</c>); disposing deletes it.</summary>
+[SupportedOSPlatform("linux")]
 public sealed class NetworkNamespace : IDisposable
 {
     private bool _deleted;

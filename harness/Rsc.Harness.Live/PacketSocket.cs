@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Rsc.Harness.Live.Linux;
 
 namespace Rsc.Harness.Live;
@@ -7,6 +8,7 @@ namespace Rsc.Harness.Live;
 /// what arrives on it (outgoing frames ignored). Opened in the calling thread's network namespace
 /// (see <see cref="NetworkNamespace.Run{T}"/>).
 /// </summary>
+[SupportedOSPlatform("linux")]
 public sealed unsafe class PacketSocket : IDisposable
 {
     private int _fd;
@@ -25,7 +27,11 @@ public sealed unsafe class PacketSocket : IDisposable
 
     /// <param name="interfaceName">An interface this run created.</param>
     /// <param name="vnetHeader">Ask the kernel for a virtio_net_hdr in front of each received packet (GRO packets arrive whole).</param>
-    public static PacketSocket Open(string interfaceName, bool vnetHeader = false)
+    /// <param name="qdiscBypass">
+    /// Frames skip the qdisc (less jitter), and with it the kernel's packet taps: libpcap on the
+    /// interface then sees none of them. Off where the wire is captured.
+    /// </param>
+    public static PacketSocket Open(string interfaceName, bool vnetHeader = false, bool qdiscBypass = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(interfaceName);
         uint index = LibC.if_nametoindex(interfaceName);
@@ -45,7 +51,10 @@ public sealed unsafe class PacketSocket : IDisposable
             int one = 1;
             int buffer = 8 << 20;
             // Frames leave without queueing behind a qdisc: less jitter on the paced path.
-            socket.SetOption(LibC.SOL_PACKET, LibC.PACKET_QDISC_BYPASS, one, "PACKET_QDISC_BYPASS");
+            if (qdiscBypass)
+            {
+                socket.SetOption(LibC.SOL_PACKET, LibC.PACKET_QDISC_BYPASS, one, "PACKET_QDISC_BYPASS");
+            }
             socket.SetOption(LibC.SOL_PACKET, LibC.PACKET_IGNORE_OUTGOING, one, "PACKET_IGNORE_OUTGOING");
             socket.SetOption(LibC.SOL_SOCKET, LibC.SO_RCVBUF, buffer, "SO_RCVBUF");
             socket.SetOption(LibC.SOL_SOCKET, LibC.SO_SNDBUF, buffer, "SO_SNDBUF");

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using System.Text;
 using Rsc.Harness.Live.Linux;
 
@@ -7,6 +8,7 @@ namespace Rsc.Harness.Live;
 /// A persistent TAP interface this run created (IFF_TAP | IFF_NO_PI | IFF_VNET_HDR, up, IPv6 off),
 /// for a device process to attach to. Disposing deletes it.
 /// </summary>
+[SupportedOSPlatform("linux")]
 public sealed class TapInterface : IDisposable
 {
     /// <summary>The largest MTU a TAP takes: a 64 KiB IP datagram fits.</summary>

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.Versioning;
 
 namespace Rsc.Harness.Live;
 
@@ -6,6 +7,7 @@ namespace Rsc.Harness.Live;
 /// A Unix socket a device connects to (the guest socket, QEMU's qtest socket): listens on a path
 /// (a stale file there is replaced) and accepts one connection within a deadline.
 /// </summary>
+[SupportedOSPlatform("linux")]
 public static class UnixListener
 {
     /// <exception cref="SocketException">The path cannot be bound.</exception>

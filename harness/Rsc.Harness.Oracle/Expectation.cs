@@ -48,6 +48,12 @@ public abstract class Expectation
     public virtual bool DependsOnTiming => false;
 
     /// <summary>
+    /// True when the check looks at guest frames; false when the device's counters alone decide it
+    /// (<see cref="DeviceCapture.GuestObserved"/> false leaves only those to judge).
+    /// </summary>
+    public virtual bool NeedsGuestFrames => true;
+
+    /// <summary>
     /// On a real clock: why timing alone can explain <paramref name="violation"/> (it then becomes Info
     /// with that reason), or null when it cannot (it stands). Only called when <see cref="DependsOnTiming"/>.
     /// </summary>

@@ -12,6 +12,12 @@ public sealed record Judgement(IReadOnlyList<Finding> Findings, Alignment Alignm
     /// </summary>
     public IReadOnlyList<string> ExcusedRequirement { get; init; } = [];
 
+    /// <summary>
+    /// Rules of the case's own requirement that could not be observed at all (no guest frames were
+    /// captured). A case with any is never Pass: it says nothing about them.
+    /// </summary>
+    public IReadOnlyList<string> UnobservedRequirement { get; init; } = [];
+
     /// <summary>Fail if any MUST broke, NonStrict if any SHOULD did, else Pass (Info findings, excused ones included, never weigh).</summary>
     public Outcome Outcome
     {

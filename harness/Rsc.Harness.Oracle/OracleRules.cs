@@ -71,4 +71,7 @@ public static class OracleRules
 
     /// <summary>Info: a planned frame the adapter never handed to the device; it is not judged.</summary>
     public const string NotSent = "HARNESS.not-sent";
+
+    /// <summary>A rule the run could not observe (no guest frames captured): listed, never passed.</summary>
+    public const string NotObserved = "HARNESS.not-observed";
 }

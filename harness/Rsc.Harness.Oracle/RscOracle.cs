@@ -2,6 +2,7 @@ using Rsc.Harness.Core;
 using Rsc.Harness.Core.Capture;
 using Rsc.Harness.Core.Traffic;
 using Rsc.Harness.Oracle.Internal;
+using Rsc.Harness.Oracle.Rules;
 
 namespace Rsc.Harness.Oracle;
 
@@ -44,6 +45,10 @@ public sealed class RscOracle
 
         var findings = new List<Finding>();
         var sent = BuildSent(plan, capture, findings);
+        if (!capture.GuestObserved)
+        {
+            return JudgeWithoutGuest(plan, capture, expectations, caseLevel, caseRules, findings);
+        }
         var sentByIndex = sent.ToDictionary(s => s.Index);
         var guest = capture.Guest.Select(g => new GuestInfo(g)).ToList();
 
@@ -57,18 +62,68 @@ public sealed class RscOracle
         var context = new ExpectationContext(plan, capture, alignment, _settings) { GeneralFindings = [.. findings], UnjudgedLatency = backToBack };
         foreach (var expectation in expectations)
         {
-            var severity = ToSeverity(expectation.Level ?? caseLevel);
-            foreach (var v in expectation.Check(context))
-            {
-                if (_settings.Timing == TimingMode.Real && expectation.DependsOnTiming
-                    && expectation.ExcuseOnRealTime(v, context) is { } excuse)
-                {
-                    findings.Add(new Finding(expectation.Rule, Severity.Info, $"{v.Message}; not judged on a real clock: {excuse}", v.GuestFrames, v.SentFrames));
-                    continue;
-                }
-                findings.Add(new Finding(expectation.Rule, severity, v.Message, v.GuestFrames, v.SentFrames));
-            }
+            Check(expectation, context, caseLevel, findings);
         }
+        return Conclude(findings, alignment, expectations, caseRules, []);
+    }
+
+    /// <summary>
+    /// A run whose guest side was not captured: only what the device's counters decide is judged;
+    /// every other rule — the general rules, the case's own frame expectations and the general rules
+    /// it names — is listed as not observed (Info), and the case's own ones make it unable to pass.
+    /// </summary>
+    private Judgement JudgeWithoutGuest(
+        TrafficPlan plan,
+        DeviceCapture capture,
+        IReadOnlyList<Expectation> expectations,
+        RequirementLevel caseLevel,
+        IReadOnlyCollection<string>? caseRules,
+        List<Finding> findings)
+    {
+        const string Why = "the guest side was not captured (judged from the device's counters only)";
+        var alignment = new Alignment([]);
+        var general = RuleCatalog.All.Where(r => r.Level is RequirementLevel.Must or RequirementLevel.Should).Select(r => r.Id);
+        findings.Add(new Finding(OracleRules.NotObserved, Severity.Info,
+            $"general rules not observed, {Why}: {string.Join(", ", general)}", [], []));
+        var unobserved = new List<string>();
+        var context = new ExpectationContext(plan, capture, alignment, _settings) { GeneralFindings = [.. findings] };
+        foreach (var expectation in expectations)
+        {
+            if (expectation.NeedsGuestFrames)
+            {
+                unobserved.Add(expectation.Rule);
+                findings.Add(new Finding(OracleRules.NotObserved, Severity.Info,
+                    $"{expectation.Rule} not observed ({expectation.Description}): {Why}", [], []));
+                continue;
+            }
+            Check(expectation, context, caseLevel, findings);
+        }
+        foreach (var rule in caseRules ?? [])
+        {
+            unobserved.Add(rule);
+            findings.Add(new Finding(OracleRules.NotObserved, Severity.Info, $"{rule} not observed: {Why}", [], []));
+        }
+        return Conclude(findings, alignment, expectations, caseRules, unobserved);
+    }
+
+    /// <summary>Judges one expectation into <paramref name="findings"/>, weighing it as its own level or the case's.</summary>
+    private void Check(Expectation expectation, ExpectationContext context, RequirementLevel caseLevel, List<Finding> findings)
+    {
+        var severity = ToSeverity(expectation.Level ?? caseLevel);
+        foreach (var v in expectation.Check(context))
+        {
+            if (_settings.Timing == TimingMode.Real && expectation.DependsOnTiming
+                && expectation.ExcuseOnRealTime(v, context) is { } excuse)
+            {
+                findings.Add(new Finding(expectation.Rule, Severity.Info, $"{v.Message}; not judged on a real clock: {excuse}", v.GuestFrames, v.SentFrames));
+                continue;
+            }
+            findings.Add(new Finding(expectation.Rule, severity, v.Message, v.GuestFrames, v.SentFrames));
+        }
+    }
+
+    private Judgement Conclude(List<Finding> findings, Alignment alignment, IReadOnlyList<Expectation> expectations, IReadOnlyCollection<string>? caseRules, List<string> unobserved)
+    {
         var judged = ApplyExcuses(findings);
         var ownRules = new HashSet<string>(expectations.Select(e => e.Rule), StringComparer.Ordinal);
         if (caseRules is not null)
@@ -76,7 +131,11 @@ public sealed class RscOracle
             ownRules.UnionWith(caseRules);
         }
         var excusedRequirement = judged.Where(f => f.Excuse is not null && ownRules.Contains(f.Rule)).Select(f => f.Rule).Distinct().Order(StringComparer.Ordinal).ToList();
-        return new Judgement(FindingCap.Apply(judged, _settings.MaxFindingsPerRule), alignment) { ExcusedRequirement = excusedRequirement };
+        return new Judgement(FindingCap.Apply(judged, _settings.MaxFindingsPerRule), alignment)
+        {
+            ExcusedRequirement = excusedRequirement,
+            UnobservedRequirement = [.. unobserved.Distinct().Order(StringComparer.Ordinal)],
+        };
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Rsc.Harness.Core.Devices;
 
 namespace Rsc.Harness.Qemu;
@@ -21,6 +22,7 @@ public static class Qemu10
 
     /// <summary>As <see cref="QemuDeviceFactory.Create"/>, with <see cref="DefaultBinary"/> unless <c>binary=</c> is given.</summary>
     /// <exception cref="ArgumentException">An option is unknown or malformed (one-line reason).</exception>
+    [SupportedOSPlatform("linux")]
     public static QemuDeviceFactory Create(string spec, string? options)
     {
         ArgumentException.ThrowIfNullOrEmpty(spec);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.Versioning;
 using Rsc.Harness.Core.Capture;
 using Rsc.Harness.Core.Devices;
 using Rsc.Harness.Core.Traffic;
@@ -16,6 +17,7 @@ namespace Rsc.Harness.Qemu;
 /// QEMU with a halting firmware and a TAP backend, driven over qtest. Frames go into the TAP's
 /// kernel side through an AF_PACKET socket; guest frames come out of the rx virtqueue. Real time.
 /// </summary>
+[SupportedOSPlatform("linux")]
 public sealed class QemuDevice : IDeviceUnderTest
 {
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
@@ -162,7 +164,8 @@ public sealed class QemuDevice : IDeviceUnderTest
             {
                 throw new DeviceFailureException($"TAP {tap.Name} has no carrier: QEMU did not attach to it; {started.Describe()}");
             }
-            injector = PacketSocket.Open(tap.Name);
+            // Through the qdisc, so the kernel's packet taps (wire.pcap) see every frame.
+            injector = PacketSocket.Open(tap.Name, qdiscBypass: false);
             clock.Stop();
 
             bool rscInfo = VirtioFeatures.Has(driver.NegotiatedFeatures, VirtioFeatures.RscExt);
@@ -224,8 +227,17 @@ public sealed class QemuDevice : IDeviceUnderTest
             notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{rewritten} frame(s) had their destination MAC rewritten to the guest MAC (promiscuous mode was not available)"));
         }
-        return await LiveTrafficRun.RunAsync(injected, _injector.Send, _driver, _configuration, cancellationToken, Problem, notes)
-            .ConfigureAwait(false);
+        var wire = WireCapture.TryStart(_tap.Name, out var wireProblem);
+        try
+        {
+            var capture = await LiveTrafficRun.RunAsync(injected, _injector.Send, _driver, _configuration, cancellationToken, Problem, notes)
+                .ConfigureAwait(false);
+            return WireCapture.Attach(capture, wire, wireProblem);
+        }
+        finally
+        {
+            wire?.Stop();
+        }
     }
 
     /// <summary>Without promiscuous mode QEMU drops unicast frames not addressed to the guest: those are readdressed.</summary>

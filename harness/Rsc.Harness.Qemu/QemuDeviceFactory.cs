@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Rsc.Harness.Core.Devices;
 using Rsc.Harness.Live;
 using Rsc.Harness.Qemu.Host;
@@ -31,14 +32,17 @@ public sealed class QemuDeviceFactory : IDeviceFactory
 
     /// <summary>For the device registry: <paramref name="spec"/> is the whole spelling, <paramref name="options"/> the part after "qemu:".</summary>
     /// <exception cref="ArgumentException">An option is unknown or malformed (one-line reason).</exception>
+    [SupportedOSPlatform("linux")]
     public static QemuDeviceFactory Create(string spec, string? options)
     {
         ArgumentException.ThrowIfNullOrEmpty(spec);
         return new QemuDeviceFactory(spec, QemuDeviceOptions.Parse(spec, options));
     }
 
+    [SupportedOSPlatform("linux")]
     private static readonly Lazy<IReadOnlyList<string>> OrphanSweep = new(() => [.. QemuOrphans.Sweep(), .. LiveNames.SweepOnce()]);
 
+    [SupportedOSPlatform("linux")]
     public async Task<IDeviceUnderTest> CreateAsync(DeviceConfiguration configuration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(configuration);

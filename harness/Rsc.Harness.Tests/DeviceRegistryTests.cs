@@ -28,8 +28,10 @@ public sealed class DeviceRegistryTests
         });
     }
 
+    // Most spellings here are Linux devices, which other systems refuse before reading their options.
+    [Platform("Linux")]
     [TestCase("", "empty device spelling")]
-    [TestCase("vmxnet3", "unknown device 'vmxnet3'; known devices: reference, reference-tap, exec, linux-gro, qemu, qemu-10, dpdk-gro")]
+    [TestCase("vmxnet3", "unknown device 'vmxnet3'; known devices: reference, reference-tap, exec, linux-gro, qemu, qemu-10, dpdk-gro, windows")]
     [TestCase("exec:", "exec needs a command")]
     [TestCase("exec:\"\"", "exec needs a command")]
     [TestCase("reference-tap:fault=no-such-fault", "unknown fault 'no-such-fault'")]

@@ -5,6 +5,7 @@ using Rsc.Harness.Qemu;
 
 namespace Rsc.Harness.Tests;
 
+[Platform("Linux")]
 public sealed class DpdkGroAndQemu10SpellingTests
 {
     [Test]

@@ -399,6 +399,29 @@ public sealed class BundleTests
     }
 
     [Test]
+    public void A_wire_capture_that_results_json_names_is_evidence_too()
+    {
+        var run = Path.Combine(_work, "wire-run");
+        CopyFolder(_run, run);
+        var resultsPath = Path.Combine(run, "results.json");
+        var results = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(resultsPath))!;
+        var entry = results["cases"]!.AsArray().Single(c => (string?)c!["id"] == "RSC-FLAG-002")!;
+        entry["artifacts"]!["wirePcap"] = "cases/RSC-FLAG-002/wire.pcap";
+        File.WriteAllText(resultsPath, results.ToJsonString());
+
+        var missing = HandlerOutcome.Of((o, e) => new EvidencePackHandler(o, e).Run(new EvidencePackOptions(run, Path.Combine(_work, "w1.zip"))));
+        File.Copy(Path.Combine(run, "cases", "RSC-FLAG-002", "sent.pcap"), Path.Combine(run, "cases", "RSC-FLAG-002", "wire.pcap"));
+        var present = HandlerOutcome.Of((o, e) => new EvidencePackHandler(o, e).Run(new EvidencePackOptions(run, Path.Combine(_work, "w2.zip"))));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(missing.ExitCode, Is.EqualTo(1));
+            Assert.That(missing.Error, Does.Contain("cases/RSC-FLAG-002/wire.pcap"));
+            Assert.That(present.ExitCode, Is.EqualTo(0), present.Error);
+        });
+    }
+
+    [Test]
     public void The_signing_password_comes_from_the_named_variable_only()
     {
         using var cert = SelfSigned("CN=rsc vendor A");

@@ -82,8 +82,43 @@ public sealed partial class PipelineTests
         {
             Assert.That(duts, Is.SupersetOf(new[] { "reference", "reference-tap", "linux-gro", "qemu", "qemu:interval-us=10000" }));
             Assert.That(((YamlSequenceNode)device["dependsOn"]).Children, Is.Empty, "device jobs start at once, beside the tests");
-            Assert.That(((YamlScalarNode)jobs["publish"]["dependsOn"]).Value, Is.EqualTo("device"));
+            Assert.That(((YamlSequenceNode)jobs["publish"]["dependsOn"]).Children.Select(c => ((YamlScalarNode)c).Value), Is.EquivalentTo(new[] { "device", "windows" }));
             Assert.That(Scripts().Any(s => s.Contains("|| true", StringComparison.Ordinal)), Is.False, "verdicts are judged by --expect, not ignored");
+        });
+    }
+
+    /// <summary>The Linux-only test projects: the Windows job must not run them.</summary>
+    private static readonly string[] LinuxOnlyTestProjects =
+        ["Rsc.Device.Daemon.Tests", "Rsc.Harness.Live.Tests", "Rsc.Harness.LinuxGro.Tests", "Rsc.Harness.Qemu.Tests"];
+
+    [Test]
+    public void A_windows_job_builds_tests_and_runs_the_reference_through_the_windows_launcher()
+    {
+        var jobs = ((YamlSequenceNode)Pipeline()["jobs"]).Children.Cast<YamlMappingNode>().ToDictionary(j => ((YamlScalarNode)j["job"]).Value!);
+        Assert.That(jobs, Does.ContainKey("windows"));
+        var windows = jobs["windows"];
+        var steps = ((YamlSequenceNode)windows["steps"]).Children.Cast<YamlMappingNode>().ToList();
+        var scripts = steps.SelectMany(s => s.Children).Where(c => c.Key is YamlScalarNode { Value: "script" or "pwsh" or "powershell" })
+            .Select(c => ((YamlScalarNode)c.Value).Value ?? "").ToList();
+        var tasks = steps.Where(s => s.Children.ContainsKey("task")).ToDictionary(s => ((YamlScalarNode)s["task"]).Value!, s => (YamlMappingNode)s["inputs"]);
+        var testProjects = TestProjects().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(((YamlScalarNode)((YamlMappingNode)windows["pool"])["vmImage"]).Value, Is.EqualTo("windows-latest"));
+            Assert.That(((YamlSequenceNode)windows["dependsOn"]).Children, Is.Empty, "starts at once, beside the Linux jobs");
+            Assert.That(scripts, Has.Some.Contains("dotnet build RscConformance.sln").And.Contains("-warnaserror"), "the build, CA1416 as an error");
+            var test = scripts.SingleOrDefault(s => s.Contains("dotnet test", StringComparison.Ordinal)) ?? "";
+            Assert.That(test, Does.Contain("TestCategory!=Live"), "no live tests on Windows");
+            foreach (var project in testProjects)
+            {
+                bool named = test.Contains($"/{project}'", StringComparison.Ordinal);
+                Assert.That(named, Is.EqualTo(!LinuxOnlyTestProjects.Contains(project)),
+                    LinuxOnlyTestProjects.Contains(project) ? $"{project} is Linux-only" : $"{project} is not run on Windows");
+            }
+            Assert.That(Invocations(scripts).Select(i => i.Command), Does.Contain("run"), "the reference run");
+            Assert.That(scripts, Has.Some.Match(@"\./rsc\.cmd run --dut reference\b"), "through the Windows launcher, on the in-process reference");
+            Assert.That(((YamlScalarNode)tasks["PublishTestResults@2"]["testResultsFiles"]).Value, Does.EndWith(".trx"));
+            Assert.That(((YamlScalarNode)tasks["PublishPipelineArtifact@1"]["artifact"]).Value, Does.StartWith("run-"), "the fan-in job's report picks the run up");
         });
     }
 
@@ -190,7 +225,7 @@ public sealed partial class PipelineTests
                 case YamlMappingNode map:
                     foreach (var (key, value) in map.Children)
                     {
-                        if (key is YamlScalarNode { Value: "script" } && value is YamlScalarNode s)
+                        if (key is YamlScalarNode { Value: "script" or "pwsh" or "powershell" } && value is YamlScalarNode s)
                         {
                             scripts.Add(s.Value ?? "");
                         }
@@ -210,15 +245,17 @@ public sealed partial class PipelineTests
     }
 
     /// <summary>Each `./rsc` call: "command" or "group subcommand", and the options given to it.</summary>
-    private static IEnumerable<(string Command, List<string> Options)> Invocations()
+    private static IEnumerable<(string Command, List<string> Options)> Invocations() => Invocations(Scripts());
+
+    private static IEnumerable<(string Command, List<string> Options)> Invocations(IEnumerable<string> scripts)
     {
-        foreach (var script in Scripts())
+        foreach (var script in scripts)
         {
             var text = script.Replace("\\\n", " ", StringComparison.Ordinal);
             foreach (Match m in RscCall().Matches(text))
             {
                 var tokens = m.Groups["args"].Value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)
-                    .TakeWhile(t => t is not ("&&" or "||" or "|" or ";" or ">" or "2>&1")).ToList();
+                    .TakeWhile(t => t is not ("&&" or "||" or "|" or ";" or ">" or "2>&1")).Select(t => t.TrimEnd(';')).ToList();
                 if (tokens.Count == 0)
                 {
                     continue;
@@ -234,8 +271,16 @@ public sealed partial class PipelineTests
         }
     }
 
-    [GeneratedRegex(@"(?:^|[\s;&|(])\./rsc(?<args>[^\n]*)", RegexOptions.Multiline)]
+    /// <summary>The test projects of the solution, by name.</summary>
+    private static IEnumerable<string> TestProjects() =>
+        TestProjectInSolution().Matches(File.ReadAllText(Path.Combine(Root, "RscConformance.sln"))).Select(m => m.Groups["name"].Value).Distinct();
+
+    /// <summary>./rsc on Linux; ./rsc.cmd, .\rsc.cmd or ./rsc.ps1 on Windows.</summary>
+    [GeneratedRegex(@"(?:^|[\s;&|(])\.[/\\]rsc(?:\.cmd|\.ps1)?(?=\s|$)(?<args>[^\n]*)", RegexOptions.Multiline)]
     private static partial Regex RscCall();
+
+    [GeneratedRegex(@"\\(?<name>[\w.]+\.Tests)\.csproj""")]
+    private static partial Regex TestProjectInSolution();
 
     [GeneratedRegex(@"testcases/expectations/[\w.\-]+\.json")]
     private static partial Regex ExpectationsPath();

@@ -13,6 +13,7 @@ public static class CaseArtifacts
     public const string GuestPcapName = "guest.pcap";
     public const string GuestJsonlName = "guest.jsonl";
     public const string WireLogName = "wire.log";
+    public const string WirePcapName = "wire.pcap";
 
     /// <summary>The case's folder relative to the run folder, with forward slashes as results.json records it.</summary>
     public static string RelativeFolder(string caseId) => $"cases/{SafeName(caseId)}";
@@ -40,6 +41,12 @@ public static class CaseArtifacts
             guest = $"{relative}/{GuestPcapName}";
             jsonl = $"{relative}/{GuestJsonlName}";
         }
+        string? wire = null;
+        if (capture?.Wire is { } records)
+        {
+            CaptureFileWriter.Write(Path.Combine(folder, WirePcapName), records);
+            wire = $"{relative}/{WirePcapName}";
+        }
         AtomicFile.WriteText(Path.Combine(folder, WireLogName), wireLog);
         string? timelinePath = null;
         if (timeline is not null)
@@ -47,7 +54,7 @@ public static class CaseArtifacts
             TimelineJson.WriteFile(Path.Combine(folder, CaseTimeline.FileName), timeline);
             timelinePath = $"{relative}/{CaseTimeline.FileName}";
         }
-        return new ArtifactsEntry(sent, guest, jsonl, $"{relative}/{WireLogName}") { Timeline = timelinePath };
+        return new ArtifactsEntry(sent, guest, jsonl, $"{relative}/{WireLogName}") { Timeline = timelinePath, WirePcap = wire };
     }
 
     /// <summary>sent.pcap, guest.pcap and guest.jsonl straight into <paramref name="folder"/>.</summary>

@@ -48,7 +48,12 @@ public sealed record CaseEntry
 }
 
 /// <summary>Gaps achieved between consecutive sent frames, in ns.</summary>
-public sealed record PacingEntry(double MeanNs, long P50Ns, long P99Ns, long MaxNs, long MaxLatenessNs);
+public sealed record PacingEntry(double MeanNs, long P50Ns, long P99Ns, long MaxNs, long MaxLatenessNs)
+{
+    /// <summary>The same gaps measured on the wire (wire.pcap, kernel timestamps) where the run captured it; lateness is not known there (0).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public PacingEntry? Wire { get; init; }
+}
 
 /// <summary>
 /// A live run's conditions: host CPU steal while the traffic ran (upper bound, worst CPU), guest
@@ -84,4 +89,8 @@ public sealed record ArtifactsEntry(string? SentPcap, string? GuestPcap, string?
     /// <summary>timeline.json (plan, send times, guest frames, alignment); absent from runs that did not write one.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Timeline { get; init; }
+
+    /// <summary>What the kernel put on the interface the run created (live cases that capture it).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? WirePcap { get; init; }
 }

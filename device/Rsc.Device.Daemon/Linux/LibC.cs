@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
 
 namespace Rsc.Device.Daemon.Linux;
 
@@ -6,6 +7,7 @@ namespace Rsc.Device.Daemon.Linux;
 /// The few Linux system calls the daemon needs, with blittable signatures only (pointers and
 /// integers), so no call marshals or allocates. Every import records errno.
 /// </summary>
+[SupportedOSPlatform("linux")]
 internal static unsafe class LibC
 {
     private const string Library = "libc";

@@ -1,3 +1,9 @@
+using System.Runtime.Versioning;
+
+
+
+
+
 namespace Rsc.Device.Daemon.Linux;
 
 /// <summary>
@@ -5,6 +11,7 @@ namespace Rsc.Device.Daemon.Linux;
 /// or not at all. Sends block (back-pressure from the reader); the peer going away is
 /// <see cref="GuestPeerGoneException"/>, never SIGPIPE.
 /// </summary>
+[SupportedOSPlatform("linux")]
 internal sealed unsafe class SeqPacketClient : IDisposable
 {
     private const int SockaddrUnSize = 2 + LibC.SunPathSize;

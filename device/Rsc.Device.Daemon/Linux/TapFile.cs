@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.Versioning;
 
 namespace Rsc.Device.Daemon.Linux;
 
@@ -7,6 +8,7 @@ namespace Rsc.Device.Daemon.Linux;
 /// 12-byte vnet header, non-blocking. Every read returns the header followed by one Ethernet frame.
 /// Offloads are never switched on (no TUNSETOFFLOAD), so the kernel sends plain frames.
 /// </summary>
+[SupportedOSPlatform("linux")]
 internal sealed unsafe class TapFile : IDisposable
 {
     /// <summary>The vnet header size set with TUNSETVNETHDRSZ (virtio_net_hdr_v1).</summary>

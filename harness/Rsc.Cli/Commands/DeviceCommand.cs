@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Rsc.Device.Daemon;
+using Rsc.Harness.Core.Devices;
 
 namespace Rsc.Cli.Commands;
 
@@ -16,6 +17,11 @@ public sealed class DeviceCommand(CliEnvironment env)
     public Task<int> RunAsync(DaemonCommandLine declaration, ParseResult parse, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(declaration);
+        if (env.Host != HostPlatform.Linux || !OperatingSystem.IsLinux())
+        {
+            env.Error.WriteLine(HostPlatforms.NeedsMessage("rsc device", HostPlatform.Linux, env.Host));
+            return Task.FromResult(ExitCodes.Usage);
+        }
         DaemonOptions options;
         try
         {

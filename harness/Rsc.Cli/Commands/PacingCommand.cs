@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Runtime.Versioning;
 using System.Text.Json;
 using Rsc.Harness.Core.Capture;
+using Rsc.Harness.Core.Devices;
 using Rsc.Harness.Live;
 using Rsc.Harness.Live.Pacing;
 
@@ -21,6 +23,11 @@ public sealed class PacingCommand(CliEnvironment env)
         ArgumentNullException.ThrowIfNull(arguments);
         int frames = arguments.Frames;
         long gapNs = arguments.GapNs;
+        if (env.Host != HostPlatform.Linux || !OperatingSystem.IsLinux())
+        {
+            env.Error.WriteLine(HostPlatforms.NeedsMessage("rsc pacing", HostPlatform.Linux, env.Host));
+            return ExitCodes.Usage;
+        }
         if (LiveEnvironment.WhyUnavailable() is { } reason)
         {
             env.Error.WriteLine($"rsc pacing: {reason}");
@@ -32,7 +39,7 @@ public sealed class PacingCommand(CliEnvironment env)
             // Plain, the benchmark runs on this thread as it always has; live, on another while the display redraws.
             results = env.Terminal is null
                 ? PacingBenchmark.Run(frames, gapNs, arguments.WithTrafgen, progress.Log, cancellationToken)
-                : await Task.Run(() => PacingBenchmark.Run(frames, gapNs, arguments.WithTrafgen, progress.Log, cancellationToken), cancellationToken).ConfigureAwait(false);
+                : await Task.Run(Measure(frames, gapNs, arguments.WithTrafgen, progress.Log, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         env.Out.WriteLine();
         env.Out.WriteLine($"{"sender",-8} {"measured",-8} {"frames",7} {"mean us",9} {"(err %)",8} {"p50 us",8} {"p99 us",8} {"max us",9}");
@@ -56,4 +63,8 @@ public sealed class PacingCommand(CliEnvironment env)
         }
         return ExitCodes.Success;
     }
+
+    [SupportedOSPlatform("linux")]
+    private static Func<IReadOnlyList<GapStatistics>> Measure(int frames, long gapNs, bool withTrafgen, TextWriter log, CancellationToken cancellationToken) =>
+        () => PacingBenchmark.Run(frames, gapNs, withTrafgen, log, cancellationToken);
 }

@@ -75,7 +75,7 @@ public sealed class ReplayCommand(CliEnvironment env)
         List<PcapRecord> records;
         try
         {
-            (linkType, records) = PcapFile.Read(path);
+            (linkType, records) = CaptureFileReader.Read(path);
         }
         catch (PcapFormatException e)
         {
@@ -83,7 +83,7 @@ public sealed class ReplayCommand(CliEnvironment env)
         }
         if (linkType != PcapFile.LinkTypeEthernet)
         {
-            throw new UsageException($"'{path}' has link type {linkType}, not Ethernet ({PcapFile.LinkTypeEthernet}); only Ethernet captures can be replayed");
+            throw new UsageException($"'{path}' is not an Ethernet capture (link type {linkType}); only Ethernet captures can be replayed");
         }
         var traffic = new TrafficBuilder(keepTiming ? 0 : spacingNs);
         truncated = 0;

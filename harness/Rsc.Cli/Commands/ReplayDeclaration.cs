@@ -12,7 +12,7 @@ public static class ReplayDeclaration
 {
     public static CliCommand Create(CliEnvironment env)
     {
-        var input = OptionKinds.Text("--in", "IN.pcap", "the capture to send (classic pcap, Ethernet link type)");
+        var input = OptionKinds.Text("--in", "IN.pcap", "the capture to send (pcapng or pcap, Ethernet link type)");
         input.Needed = true;
         var outDir = OptionKinds.Text("--out-dir", "DIR", "where sent.pcap, guest.pcap and guest.jsonl go");
         outDir.Needed = true;
@@ -21,7 +21,8 @@ public static class ReplayDeclaration
         var keepTiming = OptionKinds.Flag("--keep-timing", "send at the capture's own relative times instead of evenly spaced");
         var interval = SharedOptions.Interval("drain interval in microseconds; a device's own interval option (qemu:interval-us=N) replaces it");
         var command = new CliCommand("replay", "feed a pcap capture through a device and record what the guest receives", """
-            Sends every frame of a classic pcap capture through the device, evenly spaced or at the
+            Sends every frame of a capture (pcapng, as Wireshark saves, or classic pcap; read through
+            libpcap) through the device, evenly spaced or at the
             capture's own relative times, and writes DIR/sent.pcap, DIR/guest.pcap and DIR/guest.jsonl
             (one line per guest frame with its decoded virtio header). Prints frames in and out,
             coalesced frames and the mean number of segments per coalesced frame (from the RSC

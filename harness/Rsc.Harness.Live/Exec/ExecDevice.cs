@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Versioning;
 using Rsc.Harness.Core.Capture;
 using Rsc.Harness.Core.Devices;
 using Rsc.Harness.Core.Traffic;
@@ -6,6 +7,7 @@ using Rsc.Harness.Core.Traffic;
 namespace Rsc.Harness.Live.Exec;
 
 /// <summary>One external device process with its TAP and guest socket, for one case.</summary>
+[SupportedOSPlatform("linux")]
 public sealed class ExecDevice : IDeviceUnderTest
 {
     private readonly TapInterface _tap;
@@ -67,7 +69,8 @@ public sealed class ExecDevice : IDeviceUnderTest
                     ? $"device {process.DescribeExit()} before attaching to TAP {tap.Name}"
                     : $"device connected but did not attach to TAP {tap.Name} within {factory.ConnectTimeout.TotalSeconds:0.#} s");
             }
-            inject = PacketSocket.Open(tap.Name);
+            // Through the qdisc, so the kernel's packet taps — and wire.pcap — see every frame.
+            inject = PacketSocket.Open(tap.Name, qdiscBypass: false);
             try
             {
                 ReadinessProbe.Run(inject, socket, () => p.HasExited ? $"device {p.DescribeExit()}" : null);
@@ -96,6 +99,7 @@ public sealed class ExecDevice : IDeviceUnderTest
         ArgumentNullException.ThrowIfNull(plan);
         var source = _socket;
         DeviceCapture capture;
+        var wire = WireCapture.TryStart(_tap.Name, out var wireProblem);
         try
         {
             capture = await LiveTrafficRun.RunAsync(
@@ -114,6 +118,12 @@ public sealed class ExecDevice : IDeviceUnderTest
         {
             throw new DeviceFailureException(DescribeClosed());
         }
+        finally
+        {
+            // Stopped on every path; Attach below reads what it kept.
+            wire?.Stop();
+        }
+        capture = WireCapture.Attach(capture, wire, wireProblem);
         if (capture.Sent.Count > 0 && capture.Guest.Count == 0)
         {
             // Every case delivers something; total silence is a hung device, not a judgement.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Versioning;
 using Rsc.Harness.Core.Devices;
 
 namespace Rsc.Harness.Live.Exec;
@@ -41,6 +42,7 @@ public sealed class ExecDeviceFactory : IDeviceFactory
     public TimeSpan ConnectTimeout { get; init; } = DefaultConnectTimeout;
 
     /// <summary>Parses the text after <c>exec:</c>: the command, optionally in double quotes.</summary>
+    [SupportedOSPlatform("linux")]
     public static ExecDeviceFactory Parse(string spec, string? options)
     {
         var command = (options ?? "").Trim();
@@ -55,6 +57,7 @@ public sealed class ExecDeviceFactory : IDeviceFactory
         return new ExecDeviceFactory(spec, command);
     }
 
+    [SupportedOSPlatform("linux")]
     public Task<IDeviceUnderTest> CreateAsync(DeviceConfiguration configuration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(configuration);

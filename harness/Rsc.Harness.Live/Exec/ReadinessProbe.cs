@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.Versioning;
 using System.Text;
 using Rsc.Harness.Core.Devices;
 using Rsc.Harness.Core.Net;
@@ -12,6 +13,7 @@ namespace Rsc.Harness.Live.Exec;
 /// and has every path a frame takes warmed up (a freshly started process compiles its code on first
 /// use, which would otherwise delay the case's first frames by milliseconds).
 /// </summary>
+[SupportedOSPlatform("linux")]
 public static class ReadinessProbe
 {
     public const int Frames = 10;

@@ -1,8 +1,10 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
 
 namespace Rsc.Harness.Live.Linux;
 
 /// <summary>The few Linux system calls .NET does not wrap: tun, AF_PACKET, network namespaces.</summary>
+[SupportedOSPlatform("linux")]
 internal static unsafe partial class LibC
 {
     public const int AF_PACKET = 17;
@@ -175,6 +177,7 @@ internal static unsafe partial class LibC
 }
 
 /// <summary>Signals, for stopping a device's whole process group.</summary>
+[SupportedOSPlatform("linux")]
 internal static partial class Signals
 {
     public const int SIGKILL = 9;

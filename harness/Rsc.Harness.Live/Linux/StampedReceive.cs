@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 
 namespace Rsc.Harness.Live.Linux;
 
@@ -6,6 +7,7 @@ namespace Rsc.Harness.Live.Linux;
 /// Receives one datagram together with the kernel's receive timestamp (SO_TIMESTAMPNS), so a frame's
 /// time is when the kernel took it in, not when a possibly descheduled reader got round to it.
 /// </summary>
+[SupportedOSPlatform("linux")]
 internal static unsafe class StampedReceive
 {
     private const int ControlSize = 64;

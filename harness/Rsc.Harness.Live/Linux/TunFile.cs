@@ -1,8 +1,10 @@
+using System.Runtime.Versioning;
 using System.Text;
 
 namespace Rsc.Harness.Live.Linux;
 
 /// <summary>Opens /dev/net/tun as a TAP queue (IFF_TAP | IFF_NO_PI | IFF_VNET_HDR) of the given name.</summary>
+[SupportedOSPlatform("linux")]
 internal static unsafe class TunFile
 {
     /// <summary>The descriptor, attached to (or creating) TAP <paramref name="name"/>; the caller closes it.</summary>

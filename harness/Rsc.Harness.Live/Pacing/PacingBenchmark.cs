@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Versioning;
 using System.Text;
 using Rsc.Harness.Core.Traffic;
 
@@ -14,6 +15,7 @@ public static class PacingBenchmark
 {
     public const int MinimumFrames = 2;
 
+    [SupportedOSPlatform("linux")]
     public static IReadOnlyList<GapStatistics> Run(int frames, long gapNs, bool withTrafgen, TextWriter log, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(frames, MinimumFrames);
@@ -66,6 +68,7 @@ public static class PacingBenchmark
     }
 
     /// <summary>Creates a TAP, attaches to it as its device, runs <paramref name="send"/> and timestamps what arrives.</summary>
+    [SupportedOSPlatform("linux")]
     private static (long[] Sent, List<long> Seen) Measure(int expected, Func<string, RunClock, long[]> send, CancellationToken cancellationToken)
     {
         using var tap = TapInterface.Create();

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Rsc.Harness.Live.Linux;
 
 namespace Rsc.Harness.Live.Pacing;
@@ -6,6 +7,7 @@ namespace Rsc.Harness.Live.Pacing;
 /// This process attached to a TAP as its device: frames sent into the TAP's kernel side arrive here,
 /// each behind a 12-byte vnet header, and are timestamped on arrival.
 /// </summary>
+[SupportedOSPlatform("linux")]
 public sealed unsafe class TapQueue : IDisposable
 {
     private int _fd;

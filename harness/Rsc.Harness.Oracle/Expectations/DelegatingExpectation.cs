@@ -18,6 +18,8 @@ internal sealed class DelegatingExpectation : Expectation
 
     public override bool DependsOnTiming => _inner.DependsOnTiming;
 
+    public override bool NeedsGuestFrames => _inner.NeedsGuestFrames;
+
     public override string? ExcuseOnRealTime(Violation violation, ExpectationContext context) =>
         _inner.ExcuseOnRealTime(violation, context);
 }

@@ -6,6 +6,20 @@ internal sealed class StatisticsExpectation(long? coalescedPackets, long? coales
 {
     public override bool DependsOnTiming => true;
 
+    public override bool NeedsGuestFrames => false;
+
+    /// <summary>
+    /// Aborts alone — segments that may never be coalesced, a timer flush or the size limit not
+    /// counting — do not depend on where the drain fell, so reported counters that break them stand
+    /// on a real clock too. The other counters, and a device that reports none, keep the excuse.
+    /// </summary>
+    public override string? ExcuseOnRealTime(Violation violation, ExpectationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        bool abortsOnly = aborts is not null && coalescedPackets is null && coalescedOctets is null && coalesceEvents is null;
+        return abortsOnly && context.Capture.Statistics is not null ? null : base.ExcuseOnRealTime(violation, context);
+    }
+
     public override IEnumerable<Violation> Check(ExpectationContext context)
     {
         var stats = context.Capture.Statistics;

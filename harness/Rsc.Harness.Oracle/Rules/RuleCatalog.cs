@@ -68,6 +68,7 @@ public static class RuleCatalog
         Must(OracleRules.CoalescedOctets, "OID", "CoalescedOctets counts the TCP payload bytes of those segments."),
         Must(OracleRules.CoalesceEvents, "OID", "CoalesceEvents counts the coalesced units delivered."),
         Info(OracleRules.NotSent, "HARNESS", "A planned frame the adapter never handed to the device is not judged."),
+        Info(OracleRules.NotObserved, "HARNESS", "A rule the run could not observe (the guest side was not captured, e.g. a Windows adapter judged from its counters) is listed as not observed, never passed."),
 
         // Expectations' default ids and the ids cases give their own checks: a case states the level.
         AsStated(ExpectationRules.MergedTogether, "R", "The named segments are delivered inside one guest frame."),

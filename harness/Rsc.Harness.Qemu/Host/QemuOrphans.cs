@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Versioning;
 using Rsc.Harness.Live;
 
 namespace Rsc.Harness.Qemu.Host;
@@ -10,6 +11,7 @@ namespace Rsc.Harness.Qemu.Host;
 /// ended with SIGKILL cannot stop its QEMU; its TAP, sockets and firmware file are left to
 /// <see cref="LiveNames.SweepOrphans"/>.)
 /// </summary>
+[SupportedOSPlatform("linux")]
 public static class QemuOrphans
 {
     /// <summary>QEMUs of dead harness processes: (QEMU pid, name).</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Rsc.Harness.Core.Devices;
 using Rsc.Harness.Live;
 
@@ -8,6 +9,7 @@ namespace Rsc.Harness.Qemu.Host;
 /// are reported with the exit code and the output's tail. Disposing stops it: SIGTERM, then SIGKILL
 /// after <see cref="ChildProcess.TermGrace"/>.
 /// </summary>
+[SupportedOSPlatform("linux")]
 public sealed class QemuProcess : IDisposable
 {
     private readonly ChildProcess _process;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
+using System.Runtime.Versioning;
 using System.Text;
 using Rsc.Harness.Core.Devices;
 using Rsc.Harness.Live;
@@ -42,6 +43,7 @@ internal sealed class QtestClient : IDisposable
     /// <summary>Commands sent so far (one round trip each).</summary>
     public long RoundTrips { get; private set; }
 
+    [SupportedOSPlatform("linux")]
     public static QtestClient Listen(string path)
     {
         try
@@ -55,6 +57,7 @@ internal sealed class QtestClient : IDisposable
     }
 
     /// <summary>Waits for QEMU to connect; throws when it does not within <paramref name="timeout"/> or <paramref name="giveUp"/> says so.</summary>
+    [SupportedOSPlatform("linux")]
     public void Accept(TimeSpan timeout, Func<bool>? giveUp = null)
     {
         _connection = UnixListener.Accept(_listener, timeout, giveUp);

@@ -27,6 +27,12 @@ internal sealed class CliFixture
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>The OS the command believes it runs on.</summary>
+    public HostPlatform Host { get; init; } = HostPlatforms.Current;
+
+    /// <summary>Real device spellings through the registry (answering for <see cref="Host"/>) instead of the fake device.</summary>
+    public bool UseRegistry { get; init; }
+
     public string Out => _out.ToString();
 
     public string Error => _err.ToString();
@@ -41,7 +47,8 @@ internal sealed class CliFixture
             Out = _out,
             Error = _err,
             Clock = Clock,
-            CreateFactory = spec =>
+            Host = Host,
+            CreateFactory = UseRegistry ? spec => Adapters.DeviceRegistry.Create(spec, Host) : spec =>
             {
                 DutSpecs.Add(spec);
                 return spec.StartsWith("fake", StringComparison.Ordinal) || spec == "reference"

@@ -67,14 +67,14 @@ public sealed class ReplayCommandTests
         using var dir = new TempFolder();
         var path = WriteCapture(dir);
         var bytes = File.ReadAllBytes(path);
-        bytes[20] = 101; // LINKTYPE_RAW
+        bytes[20] = 101; // LINKTYPE_RAW, which libpcap reports as DLT_RAW (12)
         File.WriteAllBytes(path, bytes);
         var cli = new CliFixture();
 
         Assert.Multiple(() =>
         {
             Assert.That(cli.Run("replay", "--in", path, "--out-dir", dir["out"]), Is.EqualTo(2));
-            Assert.That(cli.Error, Is.EqualTo($"rsc: '{path}' has link type 101, not Ethernet (1); only Ethernet captures can be replayed\n"));
+            Assert.That(cli.Error, Is.EqualTo($"rsc: '{path}' is not an Ethernet capture (link type 12); only Ethernet captures can be replayed\n"));
         });
     }
 
@@ -90,9 +90,51 @@ public sealed class ReplayCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(cli.Run("replay", "--in", dir["junk.pcap"], "--out-dir", dir["out"]), Is.EqualTo(2));
-            Assert.That(cli.Error, Does.StartWith($"rsc: '{dir["junk.pcap"]}' is not a pcap file"));
+            Assert.That(cli.Error, Is.EqualTo($"rsc: '{dir["junk.pcap"]}' is not a pcap or pcapng file (unknown file format)\n"));
             Assert.That(again.Run("replay", "--in", dir["missing.pcap"], "--out-dir", dir["out"]), Is.EqualTo(2));
             Assert.That(again.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void Replays_a_pcapng_capture_with_nanosecond_timestamps()
+    {
+        using var dir = new TempFolder();
+        Directory.CreateDirectory(dir.Path);
+        var plan = SampleCases.ThreeSegments(100_000);
+        long[] times = [1_700_000_000_000_000_001, 1_700_000_000_000_250_002, 1_700_000_000_000_500_003];
+        File.WriteAllBytes(dir["in.pcapng"], PcapngWriter.Build(plan.Frames.Select((f, i) => (times[i], f.Frame))));
+        var cli = new CliFixture();
+
+        int code = cli.Run("replay", "--dut", "reference", "--in", dir["in.pcapng"], "--out-dir", dir["out"], "--keep-timing");
+        var read = ReplayCommand.ReadPlan(dir["in.pcapng"], 100_000, keepTiming: true, out _);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero, cli.Error);
+            Assert.That(cli.Out, Does.Contain("3 frame(s) in, 3 frame(s) out"));
+            Assert.That(read.Frames.Select(f => f.OffsetNs), Is.EqualTo(new[] { 0L, 250_001L, 500_002L }));
+            Assert.That(read.Frames.Select(f => f.Frame), Is.EqualTo(plan.Frames.Select(f => f.Frame)));
+            Assert.That(PcapFile.Read(dir["out/guest.pcap"]).Records, Has.Count.EqualTo(3));
+        });
+    }
+
+    [Test]
+    public void A_truncated_pcapng_is_one_line_and_exit_2()
+    {
+        using var dir = new TempFolder();
+        Directory.CreateDirectory(dir.Path);
+        var plan = SampleCases.ThreeSegments(100_000);
+        var whole = PcapngWriter.Build(plan.Frames.Select((f, i) => (1_000L * i, f.Frame)));
+        File.WriteAllBytes(dir["cut.pcapng"], whole[..^40]);
+        var cli = new CliFixture();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(cli.Run("replay", "--in", dir["cut.pcapng"], "--out-dir", dir["out"]), Is.EqualTo(2));
+            Assert.That(cli.Error, Does.StartWith($"rsc: '{dir["cut.pcapng"]}': record 3 is unreadable ("));
+            Assert.That(cli.Error.TrimEnd('\n'), Does.Not.Contain('\n'));
+            Assert.That(Directory.Exists(dir["out"]), Is.False);
         });
     }
 

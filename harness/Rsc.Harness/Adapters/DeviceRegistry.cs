@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Versioning;
 using Rsc.Harness.Adapters.DpdkGro;
 using Rsc.Harness.Adapters.Reference;
 using Rsc.Harness.Adapters.ReferenceTap;
@@ -6,6 +7,7 @@ using Rsc.Harness.Core.Devices;
 using Rsc.Harness.LinuxGro;
 using Rsc.Harness.Live.Exec;
 using Rsc.Harness.Qemu;
+using Rsc.Harness.Windows.Device;
 
 namespace Rsc.Harness.Adapters;
 
@@ -16,15 +18,22 @@ public static class DeviceRegistry
     public const string Syntax =
         "reference[:fault=NAME[+NAME],max-flows=N] | reference-tap[:same options] | " + ExecDeviceFactory.Syntax
         + " | " + LinuxGroDeviceFactory.Syntax + " | " + QemuDeviceOptions.Syntax + " | " + Qemu10.Syntax
-        + " | " + DpdkGroDeviceFactory.Syntax;
+        + " | " + DpdkGroDeviceFactory.Syntax + " | " + WindowsDeviceOptions.Syntax;
 
     /// <summary>Device kinds a --dut spelling may start with.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
         [ReferenceDeviceFactory.Kind, ReferenceTapDeviceFactory.Kind, ExecDeviceFactory.Kind, LinuxGroDeviceFactory.Kind, QemuDeviceFactory.Kind,
-            Qemu10.Kind, DpdkGroDeviceFactory.Kind];
+            Qemu10.Kind, DpdkGroDeviceFactory.Kind, WindowsDeviceFactory.Kind];
 
-    /// <summary>Throws <see cref="ArgumentException"/> with a one-line reason for an unknown or malformed spelling.</summary>
-    public static IDeviceFactory Create(string dutSpec)
+    /// <summary>Device kinds that drive Linux interfaces (TAP, veth, namespaces, qtest over Unix sockets).</summary>
+    public static IReadOnlyList<string> LinuxOnlyKinds { get; } =
+        [ReferenceTapDeviceFactory.Kind, ExecDeviceFactory.Kind, LinuxGroDeviceFactory.Kind, QemuDeviceFactory.Kind, Qemu10.Kind, DpdkGroDeviceFactory.Kind];
+
+    /// <summary>Throws <see cref="ArgumentException"/> with a one-line reason for an unknown or malformed spelling, or a device this OS cannot drive.</summary>
+    public static IDeviceFactory Create(string dutSpec) => Create(dutSpec, HostPlatforms.Current);
+
+    /// <param name="host">The OS to answer for; a device it cannot drive is refused before its options are read.</param>
+    internal static IDeviceFactory Create(string dutSpec, HostPlatform host)
     {
         if (string.IsNullOrWhiteSpace(dutSpec))
         {
@@ -32,15 +41,38 @@ public static class DeviceRegistry
         }
         var spec = dutSpec.Trim();
         int colon = spec.IndexOf(':', StringComparison.Ordinal);
-        var kind = colon < 0 ? spec : spec[..colon];
+        var given = colon < 0 ? spec : spec[..colon];
+        var kind = given.ToLowerInvariant();
         var options = colon < 0 ? null : spec[(colon + 1)..];
-        switch (kind.ToLowerInvariant())
+        if (kind == ReferenceDeviceFactory.Kind)
         {
-            case ReferenceDeviceFactory.Kind:
+            var (faults, maxFlows) = ReferenceOptions(spec, options);
+            return new ReferenceDeviceFactory(spec, faults, maxFlows ?? ReferenceDeviceFactory.DefaultMaxCachedFlows);
+        }
+        if (LinuxOnlyKinds.Contains(kind))
+        {
+            if (host != HostPlatform.Linux || !OperatingSystem.IsLinux())
             {
-                var (faults, maxFlows) = ReferenceOptions(spec, options);
-                return new ReferenceDeviceFactory(spec, faults, maxFlows ?? ReferenceDeviceFactory.DefaultMaxCachedFlows);
+                throw new ArgumentException(HostPlatforms.NeedsMessage($"device '{kind}'", HostPlatform.Linux, host));
             }
+            return CreateLinuxDevice(kind, spec, options);
+        }
+        if (kind == WindowsDeviceFactory.Kind)
+        {
+            if (host != HostPlatform.Windows || !OperatingSystem.IsWindows())
+            {
+                throw new ArgumentException(HostPlatforms.NeedsMessage($"device '{kind}'", HostPlatform.Windows, host));
+            }
+            return WindowsDeviceFactory.Create(spec, options);
+        }
+        throw new ArgumentException($"unknown device '{given}'; known devices: {string.Join(", ", Kinds)}");
+    }
+
+    [SupportedOSPlatform("linux")]
+    private static IDeviceFactory CreateLinuxDevice(string kind, string spec, string? options)
+    {
+        switch (kind)
+        {
             case ReferenceTapDeviceFactory.Kind:
             {
                 var (faults, maxFlows) = ReferenceOptions(spec, options);
@@ -54,10 +86,8 @@ public static class DeviceRegistry
                 return QemuDeviceFactory.Create(spec, options);
             case Qemu10.Kind:
                 return Qemu10.Create(spec, options);
-            case DpdkGroDeviceFactory.Kind:
-                return DpdkGroDeviceFactory.Create(spec, options);
             default:
-                throw new ArgumentException($"unknown device '{kind}'; known devices: {string.Join(", ", Kinds)}");
+                return DpdkGroDeviceFactory.Create(spec, options);
         }
     }
 

@@ -28,7 +28,12 @@ public static class ResultsMapping
             GuestFrames = capture?.Guest.Count ?? 0,
             CoalescedFrames = CoalescedFrames(result),
             Timing = capture?.Timing,
-            Pacing = capture?.Pacing is { } p ? new PacingEntry(Math.Round(p.MeanGapNs, 1), p.P50GapNs, p.P99GapNs, p.MaxGapNs, p.MaxLatenessNs) : null,
+            Pacing = capture?.Pacing is { } p
+                ? new PacingEntry(Math.Round(p.MeanGapNs, 1), p.P50GapNs, p.P99GapNs, p.MaxGapNs, p.MaxLatenessNs)
+                {
+                    Wire = capture.WirePacing is { } w ? new PacingEntry(Math.Round(w.MeanGapNs, 1), w.P50GapNs, w.P99GapNs, w.MaxGapNs, 0) : null,
+                }
+                : null,
             RealTime = capture?.Conditions is { } rt ? new RealTimeEntry(rt.HostStealNs, rt.SourceStampedGuestFrames, rt.GuestReadLagMaxNs, result.LatencyToleranceNs) : null,
             TrafficParameters = new SortedDictionary<string, string>(result.Plan?.Parameters.ToDictionary() ?? [], StringComparer.Ordinal),
             Fingerprint = result.Plan is { } plan ? Cases.CaseFingerprint.Of(c, plan, result.SpacingNs, result.DrainIntervalNs) : null,

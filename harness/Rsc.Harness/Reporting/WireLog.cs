@@ -142,6 +142,10 @@ public static class WireLog
             }
             var p = capture.Pacing;
             text.Append($"Pacing: mean gap {Us((long)Math.Round(p.MeanGapNs))}, p50 {Us(p.P50GapNs)}, p99 {Us(p.P99GapNs)}, max {Us(p.MaxGapNs)}, max lateness {Us(p.MaxLatenessNs)}\n");
+            if (capture.WirePacing is { } w)
+            {
+                text.Append($"Pacing on the wire ({w.Frames} frames in wire.pcap, kernel timestamps): mean gap {Us((long)Math.Round(w.MeanGapNs))}, p50 {Us(w.P50GapNs)}, p99 {Us(w.P99GapNs)}, max {Us(w.MaxGapNs)}\n");
+            }
             if (capture.Conditions is { } rt)
             {
                 text.Append($"Real time: host steal up to {Us(rt.HostStealNs)}, {rt.SourceStampedGuestFrames} guest frames stamped at source (read up to {Us(rt.GuestReadLagMaxNs)} later), latency tolerance {Us(r.LatencyToleranceNs)}\n");

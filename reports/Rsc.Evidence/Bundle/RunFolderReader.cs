@@ -86,7 +86,7 @@ public sealed class RunFolderReader
             {
                 continue;
             }
-            foreach (var named in new[] { a.SentPcap, a.GuestPcap, a.GuestJsonl, a.WireLog })
+            foreach (var named in new[] { a.SentPcap, a.GuestPcap, a.GuestJsonl, a.WireLog, a.WirePcap })
             {
                 if (named is not null && !present.Contains(named))
                 {

@@ -27,6 +27,8 @@ internal sealed class CaseExpectation : Expectation
 
     public override bool DependsOnTiming => Inner.DependsOnTiming;
 
+    public override bool NeedsGuestFrames => Inner.NeedsGuestFrames;
+
     public override string? ExcuseOnRealTime(Violation violation, ExpectationContext context) => Inner.ExcuseOnRealTime(violation, context);
 
     public override string ToString() => $"{Level} {Rule}: {Description}";

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using System.Text.RegularExpressions;
 using Rsc.Harness.Live;
 
@@ -53,6 +54,7 @@ public static partial class DpdkGroBuild
     }
 
     /// <summary>Builds (or confirms) the program and returns its path; a <see cref="LiveSetupException"/> says why it cannot.</summary>
+    [SupportedOSPlatform("linux")]
     public static string EnsureBuilt()
     {
         var root = FindRepositoryRoot()
@@ -74,6 +76,7 @@ public static partial class DpdkGroBuild
     }
 
     /// <summary>"22.11.11" from the program's "DPDK 22.11.11"; the whole line when it has no number.</summary>
+    [SupportedOSPlatform("linux")]
     public static string VersionOf(string program)
     {
         var (code, output, errors) = HostCommand.TryRun(program, ["--version"], HostCommand.DefaultTimeout);

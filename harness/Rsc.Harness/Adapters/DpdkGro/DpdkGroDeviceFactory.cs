@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Versioning;
 using Rsc.Harness.Core.Devices;
 using Rsc.Harness.Live;
 using Rsc.Harness.Live.Exec;
@@ -22,6 +23,7 @@ public sealed class DpdkGroDeviceFactory : IDeviceFactory
 
     private readonly Lazy<ExecDeviceFactory> _exec;
 
+    [SupportedOSPlatform("linux")]
     private DpdkGroDeviceFactory(string name, string? binary, int? maxFlows, int? itemsPerFlow)
     {
         Name = name;
@@ -44,6 +46,7 @@ public sealed class DpdkGroDeviceFactory : IDeviceFactory
 
     /// <summary>For the device registry: <paramref name="options"/> is the part after "dpdk-gro:".</summary>
     /// <exception cref="ArgumentException">An option is unknown or malformed (one-line reason).</exception>
+    [SupportedOSPlatform("linux")]
     public static DpdkGroDeviceFactory Create(string spec, string? options)
     {
         ArgumentException.ThrowIfNullOrEmpty(spec);
@@ -69,6 +72,7 @@ public sealed class DpdkGroDeviceFactory : IDeviceFactory
         return new DpdkGroDeviceFactory(spec, binary, maxFlows, itemsPerFlow);
     }
 
+    [SupportedOSPlatform("linux")]
     public Task<IDeviceUnderTest> CreateAsync(DeviceConfiguration configuration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -85,6 +89,7 @@ public sealed class DpdkGroDeviceFactory : IDeviceFactory
     }
 
     /// <summary>Builds the program when needed, asks it for DPDK's version and makes the exec factory.</summary>
+    [SupportedOSPlatform("linux")]
     private ExecDeviceFactory Prepare()
     {
         var program = Binary is { } given ? Path.GetFullPath(given) : DpdkGroBuild.EnsureBuilt();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Versioning;
 using Rsc.Harness.Adapters.Reference;
 using Rsc.Harness.Core.Devices;
 using Rsc.Harness.Live.Exec;
@@ -14,6 +15,7 @@ public static class ReferenceTapDeviceFactory
     public const string Kind = "reference-tap";
 
     /// <summary>Builds the exec factory; options as for <c>reference</c> (fault=, max-flows=) are passed to the daemon.</summary>
+    [SupportedOSPlatform("linux")]
     public static ExecDeviceFactory Create(string spec, IReadOnlyList<string> faults, int? maxFlows)
     {
         ArgumentNullException.ThrowIfNull(faults);
