@@ -2,6 +2,7 @@ using Rsc.Harness.Core;
 using Rsc.Harness.Core.Capture;
 using Rsc.Harness.Core.Traffic;
 using Rsc.Harness.Oracle.Internal;
+using Rsc.Harness.Oracle.Internal.Aligning;
 
 namespace Rsc.Harness.Oracle;
 
