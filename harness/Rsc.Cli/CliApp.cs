@@ -30,6 +30,7 @@ public sealed class CliApp
             DeviceDeclaration.Create(env),
             PacingDeclaration.Create(env),
             MatrixDeclaration.Create(env),
+            RejudgeDeclaration.Create(env),
             RulesDeclaration.Create(env),
             HelpDeclaration.Create(env, () => commands),
             VersionDeclaration.Create(env),

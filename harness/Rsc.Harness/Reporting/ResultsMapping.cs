@@ -27,6 +27,7 @@ public static class ResultsMapping
             GuestFrames = capture?.Guest.Count ?? 0,
             CoalescedFrames = CoalescedFrames(result),
             Timing = capture?.Timing,
+            ObservationEndNs = capture?.ObservationEndNs,
             Pacing = capture?.Pacing is { } p ? new PacingEntry(Math.Round(p.MeanGapNs, 1), p.P50GapNs, p.P99GapNs, p.MaxGapNs, p.MaxLatenessNs) : null,
             RealTime = capture?.Conditions is { } rt ? new RealTimeEntry(rt.HostStealNs, rt.SourceStampedGuestFrames, rt.GuestReadLagMaxNs, result.LatencyToleranceNs) : null,
             TrafficParameters = new SortedDictionary<string, string>(result.Plan?.Parameters.ToDictionary() ?? [], StringComparer.Ordinal),
