@@ -6,8 +6,8 @@ namespace Rsc.Harness.Rejudging;
 
 /// <summary>
 /// One case's capture as a run folder recorded it, read back: the frames as sent (sent.pcap, matched
-/// to the case's plan by their bytes), the guest frames with their times and virtio headers
-/// (guest.pcap and guest.jsonl), and what results.json says about the run (clock, pacing, counters,
+/// to the case's plan by their bytes), the guest frames (guest.pcap) with their times and virtio
+/// headers (guest.jsonl), and what results.json says about the run (clock, pacing, counters,
 /// real-time conditions).
 /// </summary>
 public static class RecordedCapture
@@ -49,7 +49,8 @@ public static class RecordedCapture
             {
                 throw new RecordedRunException($"{entry.Id}: guest frame {headers[at].Index} is {headers[at].Length} bytes in {jsonlPath}, {record.Data.Length} in {guestPath}");
             }
-            guest.Add(new GuestFrame(headers[at].Index, record.TimestampNs, headers[at].Header, record.Data));
+            // guest.jsonl's time is signed; a pcap cannot hold a time before the start of the case.
+            guest.Add(new GuestFrame(headers[at].Index, headers[at].TimeNs, headers[at].Header, record.Data));
         }
 
         var pacing = entry.Pacing is { } recorded
