@@ -46,28 +46,28 @@ internal static class FrameDiff
         if (parts.Count == 0)
         {
             int at = sent.Frame.AsSpan().CommonPrefixLength(delivered);
-            string e = at < sent.Frame.Length ? $"0x{sent.Frame[at]:x2}" : "end of frame";
-            string o = at < delivered.Length ? $"0x{delivered[at]:x2}" : "end of frame";
-            parts.Add($"byte {at} expected {e}, observed {o}");
+            string expected = at < sent.Frame.Length ? $"0x{sent.Frame[at]:x2}" : "end of frame";
+            string observed = at < delivered.Length ? $"0x{delivered[at]:x2}" : "end of frame";
+            parts.Add($"byte {at} expected {expected}, observed {observed}");
         }
         return string.Join("; ", parts);
     }
 
-    public static string OptionsText(ParsedPacket p)
+    public static string OptionsText(ParsedPacket packet)
     {
-        if (p.Options.Count == 0)
+        if (packet.Options.Count == 0)
         {
             return "none";
         }
-        return string.Join(' ', p.Options.Select(o => o.Kind switch
+        return string.Join(' ', packet.Options.Select(option => option.Kind switch
         {
             TcpOptionKinds.Nop => "NOP",
             TcpOptionKinds.End => "EOL",
-            TcpOptionKinds.Timestamp => $"TS({o.TsVal},{o.TsEcr})",
+            TcpOptionKinds.Timestamp => $"TS({option.TsVal},{option.TsEcr})",
             TcpOptionKinds.Sack => "SACK",
             TcpOptionKinds.Mss => "MSS",
             TcpOptionKinds.WindowScale => "WS",
-            _ => $"kind{o.Kind}",
+            _ => $"kind{option.Kind}",
         }));
     }
 }
