@@ -90,7 +90,7 @@ internal static class GeneralRules
     ];
 
     /// <summary>The rules judged over each aligned unit, in catalogue order.</summary>
-    public static IReadOnlyList<UnitRule> Unit { get; } = [.. All.OfType<UnitRule>()];
+    public static IReadOnlyList<UnitRule> UnitRules { get; } = [.. All.OfType<UnitRule>()];
 
     private static RunRule Must(string id, string section, string text) => new(id, RequirementLevel.Must, section, text);
 }

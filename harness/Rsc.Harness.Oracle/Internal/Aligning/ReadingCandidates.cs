@@ -1,5 +1,5 @@
 using Rsc.Harness.Core.Virtio;
-using Rsc.Harness.Oracle.Internal.Units;
+using Rsc.Harness.Oracle.Rules;
 
 namespace Rsc.Harness.Oracle.Internal.Aligning;
 
@@ -64,7 +64,7 @@ internal sealed class ReadingCandidates(IReadOnlyList<SentInfo> sent, IReadOnlyL
         var list = new List<Candidate>();
         _ends[(frame, start)] = list;
         var delivered = guest[frame];
-        var run = new UnitSummary.Builder(sent, start);
+        var run = new UnitBuilder(sent, start);
         if (IsPlainCopyOf(delivered, sent[start]))
         {
             // Any longer run would be coalesced and the frame would have to say so; the copy wins.
@@ -130,7 +130,7 @@ internal sealed class ReadingCandidates(IReadOnlyList<SentInfo> sent, IReadOnlyL
         return position;
     }
 
-    private Candidate Score(GuestInfo delivered, UnitSummary.Builder run, MergedPayload payload) =>
+    private Candidate Score(GuestInfo delivered, UnitBuilder run, MergedPayload payload) =>
         new(run.End, ReadingScore.Of(new UnitView(delivered, run.Summary(), settings, payload)));
 
     /// <summary>An unmarked byte-for-byte copy of a sent frame, on a device that reports RSC counts.</summary>

@@ -1,6 +1,5 @@
-using Rsc.Harness.Core.Net;
 using Rsc.Harness.Core.Virtio;
-using Rsc.Harness.Oracle.Internal.Units;
+using Rsc.Harness.Oracle.Rules;
 
 namespace Rsc.Harness.Oracle.Internal.Aligning;
 
@@ -83,7 +82,7 @@ internal readonly record struct ReadingScore(int Penalty, int Contradictions)
         int deviations =
             Count(reading.Oversized) +
             Count(delivered.TtlOrHopLimit != unit.MinTtl) +
-            Count(((delivered.Flags & TcpFlags.Psh) != 0) != unit.Psh) +
+            Count(reading.DeliveredPsh != unit.Psh) +
             Count(!reading.Guest.OnlyTimestampOptions) +
             Count(delivered.HasIpv4Options || delivered.HasIpv6ExtensionHeaders) +
             Count(!reading.Oversized && reading.LengthFieldWrong) +

@@ -1,5 +1,5 @@
 using Rsc.Harness.Core.Net;
-using Rsc.Harness.Oracle.Internal.Units;
+using Rsc.Harness.Oracle.Rules;
 
 namespace Rsc.Harness.Oracle.Internal.Aligning;
 

@@ -1,18 +1,8 @@
-using Rsc.Harness.Core;
-using Rsc.Harness.Oracle.Internal.Units;
-
 namespace Rsc.Harness.Oracle.Rules.Unit;
 
 /// <summary>R: the unit's ACK number and window are its last segment's.</summary>
-internal sealed class AckWindowLastRule() : UnitRule(OracleRules.AckWindowLast, RequirementLevel.Must, "R",
-    "The unit's ACK number and window are its last segment's.")
+internal sealed class AckWindowLastRule() : FrameRule(OracleRules.AckWindowLast, "R", "The unit's ACK number and window are its last segment's.")
 {
-    public override void Check(UnitView unit, UnitReport report)
-    {
-        var last = unit.Unit.Last;
-        if (unit.Delivered.Ack != last.Packet.Ack || unit.Delivered.Window != last.Packet.Window)
-        {
-            report.Add(this, $"guest frame {unit.Guest.Index}: ACK/window expected {last.Packet.Ack}/{last.Packet.Window} (last segment, sent {last.Index}), observed {unit.Delivered.Ack}/{unit.Delivered.Window}");
-        }
-    }
+    protected override string? Violation(UnitView unit) => unit.Delivered.Ack == unit.Unit.Last.Packet.Ack && unit.Delivered.Window == unit.Unit.Last.Packet.Window ? null
+        : $"guest frame {unit.Guest.Index}: ACK/window expected {unit.Unit.Last.Packet.Ack}/{unit.Unit.Last.Packet.Window} (last segment, sent {unit.Unit.Last.Index}), observed {unit.Delivered.Ack}/{unit.Delivered.Window}";
 }

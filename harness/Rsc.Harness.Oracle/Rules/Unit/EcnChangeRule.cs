@@ -1,27 +1,14 @@
-using Rsc.Harness.Core;
 using Rsc.Harness.Core.Net;
-using Rsc.Harness.Oracle.Internal.Units;
 
 namespace Rsc.Harness.Oracle.Rules.Unit;
 
 /// <summary>E: the ECN field and ECE/CWR are identical between merged neighbours.</summary>
-internal sealed class EcnChangeRule() : UnitRule(OracleRules.EcnChange, RequirementLevel.Must, "E",
-    "The ECN field and ECE/CWR are identical between merged neighbours.")
+internal sealed class EcnChangeRule() : StepRule(MergeBreaks.EcnChange, OracleRules.EcnChange, "E", "The ECN field and ECE/CWR are identical between merged neighbours.")
 {
-    private const TcpFlags EcnFlags = TcpFlags.Ece | TcpFlags.Cwr;
+    protected override string Describe(UnitView unit, UnitStep step) =>
+        $"guest frame {unit.Guest.Index} coalesces {step.Segment.Describe()} with {Ecn(step.Segment)} after {step.Previous!.Describe()} with {Ecn(step.Previous)}";
 
-    public override void Check(UnitView unit, UnitReport report)
-    {
-        foreach (var step in unit.Unit.Steps)
-        {
-            if (step.Has(MergeBreaks.EcnChange))
-            {
-                var packet = step.Segment.Packet;
-                var previous = step.Previous!;
-                report.Add(this,
-                    $"guest frame {unit.Guest.Index} coalesces {step.Segment.Describe()} with ECN {packet.Ecn}, ECE/CWR [{packet.Flags & EcnFlags}] after {previous.Describe()} with ECN {previous.Packet.Ecn}, ECE/CWR [{previous.Packet.Flags & EcnFlags}]",
-                    [previous.Index, step.Segment.Index]);
-            }
-        }
-    }
+    protected override IReadOnlyList<int> SentFrames(UnitView unit, UnitStep step) => [step.Previous!.Index, step.Segment.Index];
+
+    private static string Ecn(Internal.SentInfo segment) => $"ECN {segment.Packet.Ecn}, ECE/CWR [{segment.Packet.Flags & (TcpFlags.Ece | TcpFlags.Cwr)}]";
 }

@@ -1,27 +1,18 @@
-using Rsc.Harness.Core;
 using Rsc.Harness.Oracle.Internal;
-using Rsc.Harness.Oracle.Internal.Units;
 
 namespace Rsc.Harness.Oracle.Rules.Unit;
 
-/// <summary>
-/// E: a segment that may never be coalesced is never merged. One finding per such segment, under
+/// <summary>E: a segment that may never be coalesced is never merged. One finding per such segment, under
 /// the rule of its kind of exception (<see cref="ExceptionKind"/>): a FIN alone and non-timestamp
 /// options alone have ids of their own, so a device that merges either by design can be excused for
-/// that and nothing else.
-/// </summary>
-internal sealed class ExceptionMergedRule(ExceptionKind kind, string id, string text)
-    : UnitRule(id, RequirementLevel.Must, "E", text)
+/// that and nothing else.</summary>
+internal sealed class ExceptionMergedRule(ExceptionKind kind, string id, string text) : UnitRule(id, "E", text)
 {
     public override void Check(UnitView unit, UnitReport report)
     {
-        foreach (var step in unit.Unit.Steps)
+        foreach (var segment in unit.Unit.Steps.Select(step => step.Segment).Where(segment => segment.Exception.Kind == kind))
         {
-            var segment = step.Segment;
-            if (segment.Exception.Kind == kind)
-            {
-                report.Add(this, $"guest frame {unit.Guest.Index} coalesces {segment.Describe()}, which may never be coalesced ({segment.Exception.Reasons()})", [segment.Index]);
-            }
+            report.Add(this, $"guest frame {unit.Guest.Index} coalesces {segment.Describe()}, which may never be coalesced ({segment.Exception.Reasons()})", [segment.Index]);
         }
     }
 }

@@ -1,20 +1,10 @@
 using Rsc.Harness.Core;
-using Rsc.Harness.Oracle.Internal.Units;
 
 namespace Rsc.Harness.Oracle.Rules.Unit;
 
-/// <summary>VS (SHOULD): gso_size equals the largest merged payload, the MSS as seen.</summary>
-internal sealed class GsoSizeMssRule() : UnitRule(OracleRules.GsoSizeMss, RequirementLevel.Should, "VS",
-    "gso_size equals the largest merged payload (the MSS as seen).")
+/// <summary>VS (SHOULD): gso_size equals the largest merged payload, the MSS as seen (out of range is VS.gso-size's MUST).</summary>
+internal sealed class GsoSizeMssRule() : FrameRule(OracleRules.GsoSizeMss, "VS", "gso_size equals the largest merged payload (the MSS as seen).", RequirementLevel.Should)
 {
-    public override void Check(UnitView unit, UnitReport report)
-    {
-        int gsoSize = unit.Header.GsoSize;
-        int mss = unit.Unit.MaxPayload;
-        // Out of range is the MUST of VS.gso-size; this asks only for the exact value.
-        if (unit.Unit.DataSegments > 0 && gsoSize != 0 && gsoSize < mss)
-        {
-            report.Add(this, $"guest frame {unit.Guest.Index}: gso_size should be {mss} (largest merged payload), observed {gsoSize}");
-        }
-    }
+    protected override string? Violation(UnitView unit) => unit.Unit.DataSegments == 0 || unit.Header.GsoSize == 0 || unit.Header.GsoSize >= unit.Unit.MaxPayload ? null
+        : $"guest frame {unit.Guest.Index}: gso_size should be {unit.Unit.MaxPayload} (largest merged payload), observed {unit.Header.GsoSize}";
 }

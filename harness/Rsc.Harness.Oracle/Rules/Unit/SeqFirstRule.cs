@@ -1,18 +1,8 @@
-using Rsc.Harness.Core;
-using Rsc.Harness.Oracle.Internal.Units;
-
 namespace Rsc.Harness.Oracle.Rules.Unit;
 
 /// <summary>R: the unit's sequence number is its first segment's.</summary>
-internal sealed class SeqFirstRule() : UnitRule(OracleRules.SeqFirst, RequirementLevel.Must, "R",
-    "The unit's sequence number is its first segment's.")
+internal sealed class SeqFirstRule() : FrameRule(OracleRules.SeqFirst, "R", "The unit's sequence number is its first segment's.")
 {
-    public override void Check(UnitView unit, UnitReport report)
-    {
-        var first = unit.Unit.First;
-        if (unit.Delivered.Seq != first.Packet.Seq)
-        {
-            report.Add(this, $"guest frame {unit.Guest.Index}: seq expected {first.Packet.Seq} (first segment, sent {first.Index}), observed {unit.Delivered.Seq}");
-        }
-    }
+    protected override string? Violation(UnitView unit) => unit.Delivered.Seq == unit.Unit.First.Packet.Seq ? null
+        : $"guest frame {unit.Guest.Index}: seq expected {unit.Unit.First.Packet.Seq} (first segment, sent {unit.Unit.First.Index}), observed {unit.Delivered.Seq}";
 }

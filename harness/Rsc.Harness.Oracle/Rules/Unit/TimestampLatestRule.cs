@@ -1,11 +1,7 @@
-using Rsc.Harness.Core;
-using Rsc.Harness.Oracle.Internal.Units;
-
 namespace Rsc.Harness.Oracle.Rules.Unit;
 
 /// <summary>R: the unit carries the timestamp option of its latest segment (largest TSval), and none if its segments had none.</summary>
-internal sealed class TimestampLatestRule() : UnitRule(OracleRules.TimestampLatest, RequirementLevel.Must, "R",
-    "The unit carries the timestamp option of its latest segment (largest TSval), and none if its segments had none.")
+internal sealed class TimestampLatestRule() : UnitRule(OracleRules.TimestampLatest, "R", "The unit carries the timestamp option of its latest segment (largest TSval), and none if its segments had none.")
 {
     public override void Check(UnitView unit, UnitReport report)
     {

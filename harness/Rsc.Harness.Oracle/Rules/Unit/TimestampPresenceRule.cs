@@ -1,24 +1,11 @@
-using Rsc.Harness.Core;
-using Rsc.Harness.Oracle.Internal.Units;
-
 namespace Rsc.Harness.Oracle.Rules.Unit;
 
 /// <summary>R: merged segments agree on carrying the timestamp option.</summary>
-internal sealed class TimestampPresenceRule() : UnitRule(OracleRules.TimestampPresence, RequirementLevel.Must, "R",
-    "Merged segments agree on carrying the timestamp option.")
+internal sealed class TimestampPresenceRule() : StepRule(MergeBreaks.TimestampPresence, OracleRules.TimestampPresence, "R", "Merged segments agree on carrying the timestamp option.")
 {
-    public override void Check(UnitView unit, UnitReport report)
-    {
-        var first = unit.Unit.First;
-        bool firstHas = first.Timestamp is not null;
-        foreach (var step in unit.Unit.Steps)
-        {
-            if (step.Has(MergeBreaks.TimestampPresence))
-            {
-                report.Add(this,
-                    $"guest frame {unit.Guest.Index} coalesces {step.Segment.Describe()} {(firstHas ? "without" : "with")} a timestamp option into a unit whose first segment has {(firstHas ? "one" : "none")}",
-                    [first.Index, step.Segment.Index]);
-            }
-        }
-    }
+    protected override string Describe(UnitView unit, UnitStep step) => unit.Unit.First.Timestamp is null
+        ? $"guest frame {unit.Guest.Index} coalesces {step.Segment.Describe()} with a timestamp option into a unit whose first segment has none"
+        : $"guest frame {unit.Guest.Index} coalesces {step.Segment.Describe()} without a timestamp option into a unit whose first segment has one";
+
+    protected override IReadOnlyList<int> SentFrames(UnitView unit, UnitStep step) => [unit.Unit.First.Index, step.Segment.Index];
 }

@@ -1,4 +1,5 @@
-namespace Rsc.Harness.Oracle.Internal.Units;
+using Rsc.Harness.Oracle.Internal;
+namespace Rsc.Harness.Oracle.Rules;
 
 /// <summary>
 /// Whether a guest frame's payload is the concatenation of a unit's data segments, compared once:

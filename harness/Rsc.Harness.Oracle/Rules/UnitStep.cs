@@ -1,4 +1,5 @@
-namespace Rsc.Harness.Oracle.Internal.Units;
+using Rsc.Harness.Oracle.Internal;
+namespace Rsc.Harness.Oracle.Rules;
 
 /// <summary>
 /// One segment joining a unit, with the unit's state just before it as R keeps it (H.NXT, H.ACK,

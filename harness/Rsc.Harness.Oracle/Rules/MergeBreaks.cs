@@ -1,4 +1,5 @@
-namespace Rsc.Harness.Oracle.Internal.Units;
+using Rsc.Harness.Oracle.Internal;
+namespace Rsc.Harness.Oracle.Rules;
 
 /// <summary>
 /// What makes merging one segment into a unit illegal (merge legality, interpretation.md 3), one bit

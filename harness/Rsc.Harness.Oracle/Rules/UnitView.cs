@@ -1,7 +1,8 @@
+using Rsc.Harness.Oracle.Internal;
 using Rsc.Harness.Core.Net;
 using Rsc.Harness.Core.Virtio;
 
-namespace Rsc.Harness.Oracle.Internal.Units;
+namespace Rsc.Harness.Oracle.Rules;
 
 /// <summary>
 /// A reading of one guest frame as the delivery of one unit: the frame, the unit's summary, and
@@ -46,6 +47,9 @@ internal sealed class UnitView
 
     /// <summary>The unit exceeds what the IP length field can say (<see cref="OracleSettings.MaxIpDatagram"/>): lengths and checksums are not judged then.</summary>
     public bool Oversized { get; }
+
+    /// <summary>The delivered frame carries PSH.</summary>
+    public bool DeliveredPsh => (Delivered.Flags & TcpFlags.Psh) != 0;
 
     /// <summary>TCP flags besides PSH that are judged: ECE/CWR drop out when they change inside the unit.</summary>
     public TcpFlags FlagsMask => ~TcpFlags.Psh & (Unit.EcnChanges ? ~EcnFlags : ~TcpFlags.None);
