@@ -1,4 +1,6 @@
+using Rsc.Harness.Cases;
 using Rsc.Harness.Running;
+using Rsc.TestCases;
 using Rsc.Reports;
 
 namespace Rsc.Cli;
@@ -21,8 +23,11 @@ public sealed record RunSettings(string DutSpec, RunOptions Options)
         });
     }
 
-    /// <summary>The results.json header for a run with these settings.</summary>
-    public ResultsDocument Header(DateTimeOffset startedUtc, IReadOnlyList<string> caseFilter) => new()
+    /// <summary>
+    /// The results.json header for a run with these settings, with the hash of the catalogue the run
+    /// draws its cases from, at these settings (see docs/evidence.md).
+    /// </summary>
+    public ResultsDocument Header(DateTimeOffset startedUtc, IReadOnlyList<string> caseFilter, IReadOnlyList<ConformanceCase> catalogue) => new()
     {
         StartedUtc = startedUtc,
         Tool = new ToolEntry(ToolInfo.Name, ToolInfo.Version),
@@ -36,7 +41,24 @@ public sealed record RunSettings(string DutSpec, RunOptions Options)
             CaseFilter = caseFilter,
         },
         Environment = EnvironmentEntry.Current(),
+        Catalogue = CatalogueHash(catalogue),
     };
+
+    /// <summary>
+    /// The catalogue's hash at these settings; null (not recorded) when a case cannot build its
+    /// traffic at them: that case is then an Error of the run, not a reason to refuse it.
+    /// </summary>
+    public CatalogueEntry? CatalogueHash(IReadOnlyList<ConformanceCase> catalogue)
+    {
+        try
+        {
+            return CatalogueFingerprint.Compute(catalogue, Options.SpacingNs, Options.DrainIntervalNs);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Creates the output folder, turning file-system trouble into a usage error.</summary>
     public static Harness.Reporting.RunFolder OpenFolder(string path, ResultsDocument header)

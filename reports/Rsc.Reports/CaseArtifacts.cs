@@ -1,4 +1,5 @@
 using Rsc.Harness.Core.Capture;
+using Rsc.Reports.Timeline;
 
 namespace Rsc.Reports;
 
@@ -20,7 +21,11 @@ public static class CaseArtifacts
     /// Writes what exists: the pcaps and guest.jsonl only when there is a capture, wire.log always.
     /// Returns the paths relative to <paramref name="runFolder"/>.
     /// </summary>
-    public static ArtifactsEntry Write(string runFolder, string caseId, DeviceCapture? capture, string wireLog)
+    public static ArtifactsEntry Write(string runFolder, string caseId, DeviceCapture? capture, string wireLog) =>
+        Write(runFolder, caseId, capture, wireLog, timeline: null);
+
+    /// <summary>As above, plus timeline.json when <paramref name="timeline"/> is given.</summary>
+    public static ArtifactsEntry Write(string runFolder, string caseId, DeviceCapture? capture, string wireLog, CaseTimeline? timeline)
     {
         ArgumentException.ThrowIfNullOrEmpty(runFolder);
         ArgumentException.ThrowIfNullOrEmpty(caseId);
@@ -36,7 +41,13 @@ public static class CaseArtifacts
             jsonl = $"{relative}/{GuestJsonlName}";
         }
         AtomicFile.WriteText(Path.Combine(folder, WireLogName), wireLog);
-        return new ArtifactsEntry(sent, guest, jsonl, $"{relative}/{WireLogName}");
+        string? timelinePath = null;
+        if (timeline is not null)
+        {
+            TimelineJson.WriteFile(Path.Combine(folder, CaseTimeline.FileName), timeline);
+            timelinePath = $"{relative}/{CaseTimeline.FileName}";
+        }
+        return new ArtifactsEntry(sent, guest, jsonl, $"{relative}/{WireLogName}") { Timeline = timelinePath };
     }
 
     /// <summary>sent.pcap, guest.pcap and guest.jsonl straight into <paramref name="folder"/>.</summary>

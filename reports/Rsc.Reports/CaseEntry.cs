@@ -9,6 +9,11 @@ public sealed record CaseEntry
     public required string Id { get; init; }
     public string Section { get; init; } = "";
     public required string Title { get; init; }
+
+    /// <summary>The case's traffic in words (absent from files written before it was recorded).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Description { get; init; }
+
     public RequirementLevel Level { get; init; }
     public string Requirement { get; init; } = "";
     public string Source { get; init; } = "";
@@ -37,6 +42,10 @@ public sealed record CaseEntry
     public string? Fingerprint { get; init; }
     public StatisticsEntry? Statistics { get; init; }
     public string? Error { get; init; }
+
+    /// <summary>Rules of the case's own requirement that broke and that the device's profile excuses (why an Info is an Info).</summary>
+    public IReadOnlyList<string> ExcusedRules { get; init; } = [];
+
     public IReadOnlyList<FindingEntry> Findings { get; init; } = [];
     public ArtifactsEntry? Artifacts { get; init; }
 }
@@ -73,4 +82,9 @@ public sealed record FindingEntry(
 }
 
 /// <summary>Per-case files, relative to the folder holding results.json; null where not written.</summary>
-public sealed record ArtifactsEntry(string? SentPcap, string? GuestPcap, string? GuestJsonl, string? WireLog);
+public sealed record ArtifactsEntry(string? SentPcap, string? GuestPcap, string? GuestJsonl, string? WireLog)
+{
+    /// <summary>timeline.json (plan, send times, guest frames, alignment); absent from runs that did not write one.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Timeline { get; init; }
+}

@@ -48,12 +48,13 @@ public static class SummaryTable
         return decisive is null ? entry.Error ?? "" : $"{decisive.Rule}: {decisive.Message}";
     }
 
-    /// <summary>The first Fail finding, else the first NonStrict one, else the first excused one, else the first of any; null when there are none.</summary>
+    /// <summary>The first Fail finding, else the first NonStrict one, else the first excused one of the case's own requirement, else any excused one, else the first of any; null when there are none.</summary>
     public static FindingEntry? DecisiveFinding(CaseEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         return entry.Findings.FirstOrDefault(f => f.Severity == Severity.Fail)
             ?? entry.Findings.FirstOrDefault(f => f.Severity == Severity.NonStrict)
+            ?? entry.Findings.FirstOrDefault(f => f.Excuse is not null && entry.ExcusedRules.Contains(f.Rule))
             ?? entry.Findings.FirstOrDefault(f => f.Excuse is not null)
             ?? entry.Findings.FirstOrDefault();
     }

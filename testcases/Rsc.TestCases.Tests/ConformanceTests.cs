@@ -9,8 +9,10 @@ namespace Rsc.TestCases.Tests;
 /// Runs every catalogue case against the device named by RSC_DUT (default "reference"): one NUnit
 /// test per case, named by its id and categorised by its section, so
 /// <c>dotnet test --filter "Name=RSC-FLAG-003"</c> and <c>--filter "TestCategory=FLAG"</c> select cases.
+/// Each case also becomes an Allure result (<see cref="AllureResultsAttribute"/>).
 /// </summary>
 [TestFixture]
+[AllureResults]
 public sealed class ConformanceTests
 {
     private const string DutVariable = "RSC_DUT";
@@ -18,7 +20,7 @@ public sealed class ConformanceTests
     public static IEnumerable<TestCaseData> Cases() =>
         Catalogue.All.Select(c => new TestCaseData(c.Id).SetName(c.Id).SetCategory(c.Section).SetDescription(c.Title));
 
-    private static string Dut => Environment.GetEnvironmentVariable(DutVariable) is { Length: > 0 } dut ? dut : "reference";
+    public static string Dut => Environment.GetEnvironmentVariable(DutVariable) is { Length: > 0 } dut ? dut : "reference";
 
     [TestCaseSource(nameof(Cases))]
     public async Task Conforms(string id)
@@ -29,6 +31,7 @@ public sealed class ConformanceTests
         using var timeout = new CancellationTokenSource(options.CaseTimeout + TimeSpan.FromSeconds(30));
 
         var result = await runner.RunAsync(conformanceCase, timeout.Token);
+        AllureResultsAttribute.Attach(result);
 
         // Info is only acceptable when the device's profile excuses the case's own requirement.
         var excused = result.Judgement?.ExcusedRequirement ?? [];

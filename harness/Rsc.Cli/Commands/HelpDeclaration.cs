@@ -53,7 +53,9 @@ public static class HelpDeclaration
         text.Append("'rsc completion bash|zsh|pwsh' prints a shell completion script (see 'rsc help completion').\n");
         text.Append(HelpWriter.Wrap(
             "Exit codes: 0 nothing failed, 1 a case failed or errored (for faults: a fault escaped or the fault-free device did not pass; "
-            + "for run and faults also: the run's time limit, --run-timeout-s, expired), 2 bad arguments or files, "
+            + "for run and faults also: the run's time limit, --run-timeout-s, expired; with run --expect and for expectations: "
+            + "a failure the file does not expect or an expected one gone; for evidence: a changed, missing or extra file "
+            + "or a bad signature), 2 bad arguments or files, "
             + "130 interrupted by Ctrl-C or SIGTERM (what was judged is kept).", "", HelpWriter.Width));
         return text.ToString();
     }

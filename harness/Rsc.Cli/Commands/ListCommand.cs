@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Rsc.Reports;
+using Rsc.TestCases.Sources;
 
 namespace Rsc.Cli.Commands;
 
@@ -33,6 +34,7 @@ public sealed class ListCommand(CliEnvironment env)
                     description = c.Description,
                     pinnedIntervalUs = c.DrainIntervalNs / 1000.0,
                     pinnedSpacingUs = c.SpacingNs / 1000.0,
+                    sources = SourceCatalog.For(c),
                 });
                 env.Out.WriteLine(JsonSerializer.Serialize(items, ResultsJson.Options));
                 break;

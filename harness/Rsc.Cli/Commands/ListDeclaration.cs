@@ -11,7 +11,7 @@ public static class ListDeclaration
 {
     public static CliCommand Create(CliEnvironment env)
     {
-        var format = OptionKinds.Choice("--format", "table|json", "a table (id, section, level, title), or a JSON array with id, title, section, level, requirement, source and description", ["table", "json"], "table");
+        var format = OptionKinds.Choice("--format", "table|json", "a table (id, section, level, title), or a JSON array with id, title, section, level, requirement, source, description and sources (each source document's key, title, url and rules: its section of testcases/rules.md)", ["table", "json"], "table");
         var cases = SharedOptions.Cases(env, "list this case (repeatable; commas separate several)");
         var sections = SharedOptions.Sections(env, "list the cases of this section (repeatable)");
         var command = new CliCommand("list", "list the conformance cases", """

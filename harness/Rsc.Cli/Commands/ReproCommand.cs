@@ -17,7 +17,7 @@ public sealed class ReproCommand(CliEnvironment env)
         settings = settings with { Options = settings.Options.For(factory) };
         var started = env.Clock.GetUtcNow();
         var outDir = arguments.Out;
-        var folder = outDir is null ? null : RunSettings.OpenFolder(outDir, settings.Header(started, [conformanceCase.Id]) with
+        var folder = outDir is null ? null : RunSettings.OpenFolder(outDir, settings.Header(started, [conformanceCase.Id], env.Cases) with
         {
             Planned = 1,
             PlannedCases = [conformanceCase.Id],

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Rsc.Cli.Terminal;
+using Rsc.Evidence.Handlers;
 using Rsc.Harness.Core;
 using Rsc.Harness.Reporting;
 using Rsc.Reports;
@@ -20,9 +21,15 @@ public sealed class RunCommand(CliEnvironment env)
         {
             throw new UsageException("no cases to run; see 'rsc list'");
         }
+        // A file that cannot be used costs no run (and leaves no folder behind).
+        RunExpectationGate? expectations = null;
+        if (arguments.Expect is { } expectPath && (expectations = RunExpectationGate.Open(expectPath, env.Error)) is null)
+        {
+            return ExitCodes.Usage;
+        }
         var started = env.Clock.GetUtcNow();
         var outDir = arguments.Out ?? DefaultFolder(started);
-        var header = settings.Header(started, CaseSelection.Describe(arguments.Cases, arguments.Sections)) with
+        var header = settings.Header(started, CaseSelection.Describe(arguments.Cases, arguments.Sections), env.Cases) with
         {
             Planned = cases.Count,
             PlannedCases = [.. cases.Select(c => c.Id)],
@@ -76,7 +83,9 @@ public sealed class RunCommand(CliEnvironment env)
         folder.Finish(env.Clock.GetUtcNow());
         await log.SummaryAsync(entries).ConfigureAwait(false);
         log.Line($"rsc: results written to {folder.ResultsPath}");
-        return ExitCodeFor(entries.Select(e => e.Outcome));
+        return expectations is null
+            ? ExitCodeFor(entries.Select(e => e.Outcome))
+            : expectations.Judge(folder.Document, env.Out, env.Error);
     }
 
     public static int ExitCodeFor(IEnumerable<Outcome> outcomes) =>

@@ -3,7 +3,8 @@ using Rsc.Cli.CommandLine;
 namespace Rsc.Cli.Commands;
 
 /// <summary>What `rsc run` is given.</summary>
-public sealed record RunArguments(RunSettings Settings, IReadOnlyList<string> Cases, IReadOnlyList<string> Sections, string? Out, TimeSpan? RunTimeout);
+/// <param name="Expect">An expectations file that judges the run instead of "any Fail or Error"; null: none.</param>
+public sealed record RunArguments(RunSettings Settings, IReadOnlyList<string> Cases, IReadOnlyList<string> Sections, string? Out, TimeSpan? RunTimeout, string? Expect = null);
 
 /// <summary>The declaration of `rsc run`.</summary>
 public static class RunDeclaration
@@ -21,6 +22,8 @@ public static class RunDeclaration
             "out/runs/<UTC yyyyMMdd-HHmmss>");
         var timeout = SharedOptions.CaseTimeout();
         var runTimeout = SharedOptions.RunTimeout();
+        var expect = ExpectationsDeclaration.ExpectOption(
+            "judge the run by the device's expectations file (testcases/expectations/; docs/expectations.md): pass when the device fails exactly as the file expects");
         var command = new CliCommand("run", "run conformance cases against a device and record the results", """
             Runs the selected cases (all when neither --case nor --section is given) against a device,
             one fresh device per case, and shows each case as it runs and a summary table. At a terminal
@@ -31,7 +34,10 @@ public static class RunDeclaration
             Footer = """
                 Exit code: 0 when no case failed or errored, 1 when one did or the run's time limit
                 (--run-timeout-s) expired, 2 for bad arguments, 130 when interrupted (Ctrl-C, SIGTERM);
-                an interrupted or timed-out run keeps what was judged in results.json.
+                an interrupted or timed-out run keeps what was judged in results.json. With --expect, a run
+                that ends normally exits 0 when every Fail, NonStrict and Error is expected with exactly its
+                rules, 1 for an unexpected, changed or no longer failing (stale) case, 2 when FILE is for
+                another device; a FILE that cannot be used exits 2 before any case runs.
                 """,
         };
         command.Add(dut);
@@ -43,13 +49,15 @@ public static class RunDeclaration
         command.Add(output);
         command.Add(timeout);
         command.Add(runTimeout);
+        command.Add(expect);
         return command.Handles(
             parse => new RunArguments(
                 RunSettings.From(parse.GetValue(dut), parse.GetValue(interval), parse.GetValue(spacing), parse.GetValue(timeout), parse.GetValue(latency)),
                 parse.GetValue(cases)!,
                 parse.GetValue(sections)!,
                 parse.GetValue(output),
-                parse.GetValue(runTimeout)),
+                parse.GetValue(runTimeout),
+                parse.GetValue(expect)),
             new RunCommand(env).RunAsync);
     }
 }

@@ -4,7 +4,7 @@ using Rsc.CommandLine;
 
 namespace Rsc.Harness.Tests.Cli;
 
-/// <summary>A command with subcommands (as `rsc evidence pack|verify|show` will be) on the same foundation.</summary>
+/// <summary>A made-up command with subcommands, on the foundation `rsc evidence pack|verify|show` stands on.</summary>
 public sealed class CommandGroupTests
 {
     private static (CliApp App, StringWriter Out, StringWriter Error, List<string> Packed) Build()
@@ -16,14 +16,14 @@ public sealed class CommandGroupTests
         var packed = new List<string>();
         var folder = OptionKinds.Text("--run", "DIR", "the run folder to pack");
         folder.Needed = true;
-        var pack = new CliCommand("pack", "pack a run's evidence", "Packs it.") { Footer = "Exit code: 0." };
+        var pack = new CliCommand("pack", "pack a run folder", "Packs it.") { Footer = "Exit code: 0." };
         pack.Add(folder);
         pack.Handles(parse => parse.GetValue(folder)!, (dir, _) =>
         {
             packed.Add(dir);
             return Task.FromResult(0);
         });
-        var group = new CliCommand("evidence", "evidence bundles", "Packs, verifies and shows evidence bundles.") { Footer = "Exit code: 0." };
+        var group = new CliCommand("archive", "archives", "Packs and unpacks archives.") { Footer = "Exit code: 0." };
         group.Add(pack);
         app.Root.Subcommands.Add(group);
         return (app, stdout, stderr, packed);
@@ -34,7 +34,7 @@ public sealed class CommandGroupTests
     {
         var (app, _, error, packed) = Build();
 
-        int code = app.RunAsync(["evidence", "pack", "--run=out/x"], CancellationToken.None).GetAwaiter().GetResult();
+        int code = app.RunAsync(["archive", "pack", "--run=out/x"], CancellationToken.None).GetAwaiter().GetResult();
 
         Assert.Multiple(() =>
         {
@@ -43,10 +43,10 @@ public sealed class CommandGroupTests
         });
     }
 
-    [TestCase(new[] { "evidence" }, "rsc: 'rsc evidence' needs a command; see 'rsc help evidence'\n")]
-    [TestCase(new[] { "evidence", "pakc" }, "rsc: unknown command 'pakc' for 'rsc evidence' (did you mean 'pack'?); see 'rsc help evidence'\n")]
-    [TestCase(new[] { "evidence", "pack" }, "rsc: 'rsc evidence pack' needs --run DIR; see 'rsc help evidence pack'\n")]
-    [TestCase(new[] { "evidence", "pack", "--run", "a", "--bogus" }, "rsc: unknown option '--bogus' for 'rsc evidence pack'; see 'rsc help evidence pack'\n")]
+    [TestCase(new[] { "archive" }, "rsc: 'rsc archive' needs a command; see 'rsc help archive'\n")]
+    [TestCase(new[] { "archive", "pakc" }, "rsc: unknown command 'pakc' for 'rsc archive' (did you mean 'pack'?); see 'rsc help archive'\n")]
+    [TestCase(new[] { "archive", "pack" }, "rsc: 'rsc archive pack' needs --run DIR; see 'rsc help archive pack'\n")]
+    [TestCase(new[] { "archive", "pack", "--run", "a", "--bogus" }, "rsc: unknown option '--bogus' for 'rsc archive pack'; see 'rsc help archive pack'\n")]
     public void Mistakes_name_the_whole_command(string[] args, string message)
     {
         var (app, _, error, packed) = Build();
@@ -66,16 +66,16 @@ public sealed class CommandGroupTests
     {
         var (app, output, _, _) = Build();
 
-        app.RunAsync(["evidence", "--help"], CancellationToken.None).GetAwaiter().GetResult();
+        app.RunAsync(["archive", "--help"], CancellationToken.None).GetAwaiter().GetResult();
         var group = output.ToString();
         output.GetStringBuilder().Clear();
-        app.RunAsync(["evidence", "pack", "-h"], CancellationToken.None).GetAwaiter().GetResult();
+        app.RunAsync(["archive", "pack", "-h"], CancellationToken.None).GetAwaiter().GetResult();
 
         Assert.Multiple(() =>
         {
-            Assert.That(group, Does.StartWith("usage: rsc evidence COMMAND"));
-            Assert.That(group, Does.Contain("  pack  pack a run's evidence"));
-            Assert.That(output.ToString(), Does.StartWith("usage: rsc evidence pack --run DIR"));
+            Assert.That(group, Does.StartWith("usage: rsc archive COMMAND"));
+            Assert.That(group, Does.Contain("  pack  pack a run folder"));
+            Assert.That(output.ToString(), Does.StartWith("usage: rsc archive pack --run DIR"));
         });
     }
 }

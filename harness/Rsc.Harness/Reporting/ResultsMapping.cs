@@ -16,6 +16,7 @@ public static class ResultsMapping
             Id = c.Id,
             Section = c.Section,
             Title = c.Title,
+            Description = c.Description,
             Level = c.Level,
             Requirement = c.Requirement,
             Source = c.Source,
@@ -34,6 +35,7 @@ public static class ResultsMapping
             Fingerprint = result.Plan is { } plan ? Cases.CaseFingerprint.Of(c, plan, result.SpacingNs, result.DrainIntervalNs) : null,
             Statistics = capture?.Statistics is { } s ? new StatisticsEntry(s.CoalescedPackets, s.CoalescedOctets, s.CoalesceEvents, s.Aborts, s.Detail) : null,
             Error = result.Error,
+            ExcusedRules = result.Judgement?.ExcusedRequirement ?? [],
             Findings = [.. result.Findings.Select(f => new FindingEntry(f.Rule, f.Severity, f.Message, f.GuestFrames, f.SentFrames) { Excuse = f.Excuse })],
             Artifacts = artifacts,
         };
