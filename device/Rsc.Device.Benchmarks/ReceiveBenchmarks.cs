@@ -4,8 +4,9 @@ namespace Rsc.Device.Benchmarks;
 
 /// <summary>
 /// Throughput of <see cref="RscEngine.Receive"/> for 1448-byte in-order segments. One operation is
-/// one segment: each invocation feeds a prebuilt batch and ends with a Flush, so every invocation
-/// starts from an empty engine and sequence numbers stay honest across invocations.
+/// one segment: each invocation feeds a prebuilt batch and ends with every unit delivered (by a Flush,
+/// or by the drain timer), so every invocation starts from an empty engine and sequence numbers stay
+/// honest across invocations.
 /// </summary>
 [MemoryDiagnoser]
 public class ReceiveBenchmarks
@@ -15,10 +16,18 @@ public class ReceiveBenchmarks
     private const int SegmentsPerFlowManyFlows = 16;
     private const int ManyFlows = 1024;
 
+    /// <summary>The HLK-like pacing: a 300 us interval over segments 100 us apart drains every third segment.</summary>
+    private const int SegmentsPerDrainOneFlow = 3;
+
+    /// <summary>Each drain of the 1,024-flow batch takes a unit of this many segments from every flow.</summary>
+    private const int SegmentsPerFlowPerDrain = 4;
+
     private byte[][] _oneFlow = [];
     private readonly byte[] _floorBuffer = new byte[70_000];
     private byte[][] _manyFlows = [];
     private RscEngine _engine = null!;
+    private DrainClock _drainClock = null!;
+    private RscEngine _drainedEngine = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -27,6 +36,9 @@ public class ReceiveBenchmarks
         _manyFlows = SegmentFrames.Interleaved(ManyFlows, SegmentsPerFlowManyFlows);
         _engine = new RscEngine(new RscEngineOptions { MaxCachedFlows = ManyFlows }, new StoppedClock(), new NullSink());
         VerifyEverySegmentCoalesces();
+        _drainClock = new DrainClock();
+        _drainedEngine = new RscEngine(new RscEngineOptions { MaxCachedFlows = ManyFlows }, _drainClock, new NullSink());
+        VerifyEveryUnitIsDrainedByTheTimer();
     }
 
     /// <summary>Guards the measurement: the frames must really take the coalescing path.</summary>
@@ -42,8 +54,29 @@ public class ReceiveBenchmarks
         }
     }
 
+    /// <summary>Guards the drain benchmarks: every segment coalesces and every unit leaves by the timer, none by size or Flush.</summary>
+    private void VerifyEveryUnitIsDrainedByTheTimer()
+    {
+        FeedDrained(_oneFlow, SegmentsPerDrainOneFlow);
+        FeedDrained(_manyFlows, ManyFlows * SegmentsPerFlowPerDrain);
+        var stats = _drainedEngine.Statistics;
+        long segments = _oneFlow.Length + _manyFlows.Length;
+        long units = (_oneFlow.Length / SegmentsPerDrainOneFlow) + (_manyFlows.Length / SegmentsPerFlowPerDrain);
+        if (stats.CoalescedPackets != segments || stats.Aborts != 0 || stats[RscCounter.FinalTimer] != units
+            || stats[RscCounter.Delivered] != units || _drainedEngine.CachedUnits != 0)
+        {
+            throw new InvalidOperationException(
+                $"benchmark frames were not drained by the timer: {stats[RscCounter.FinalTimer]} timer deliveries of {units} units, "
+                + $"{stats[RscCounter.Delivered]} deliveries, {stats.CoalescedPackets} of {segments} segments coalesced, {stats.Aborts} aborts");
+        }
+    }
+
     [GlobalCleanup]
-    public void Cleanup() => _engine.Dispose();
+    public void Cleanup()
+    {
+        _engine.Dispose();
+        _drainedEngine.Dispose();
+    }
 
     [Benchmark(OperationsPerInvoke = SegmentsPerFlowOneFlow, Description = "1 flow, 1448 B in order")]
     public void OneFlow() => Feed(_oneFlow);
@@ -69,6 +102,28 @@ public class ReceiveBenchmarks
 
     [Benchmark(OperationsPerInvoke = ManyFlows * SegmentsPerFlowManyFlows, Description = "1,024 interleaved flows, 1448 B in order")]
     public void ManyInterleavedFlows() => Feed(_manyFlows);
+
+    /// <summary>Units of three segments, each delivered by the drain timer: the flush path once per unit.</summary>
+    [Benchmark(OperationsPerInvoke = SegmentsPerFlowOneFlow, Description = "1 flow, 1448 B, drained by the timer every 3 segments")]
+    public void OneFlowDrainedByTimer() => FeedDrained(_oneFlow, SegmentsPerDrainOneFlow);
+
+    /// <summary>Every drain delivers 1,024 units of four segments and returns them to the pool.</summary>
+    [Benchmark(OperationsPerInvoke = ManyFlows * SegmentsPerFlowManyFlows, Description = "1,024 interleaved flows, drained by the timer every 4 segments a flow")]
+    public void ManyFlowsDrainedByTimer() => FeedDrained(_manyFlows, ManyFlows * SegmentsPerFlowPerDrain);
+
+    /// <summary>Feeds <paramref name="segmentsPerDrain"/> frames at a time, then lets the drain timer fire.</summary>
+    private void FeedDrained(byte[][] frames, int segmentsPerDrain)
+    {
+        var engine = _drainedEngine;
+        for (int i = 0; i < frames.Length; i++)
+        {
+            engine.Receive(frames[i]);
+            if ((i + 1) % segmentsPerDrain == 0)
+            {
+                _drainClock.FireDue();
+            }
+        }
+    }
 
     private void Feed(byte[][] frames)
     {

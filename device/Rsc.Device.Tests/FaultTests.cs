@@ -50,7 +50,7 @@ public sealed class FaultTests
     [Test]
     public void EveryFaultHasAKebabCaseNameThatParsesBack()
     {
-        Assert.That(RscFaults.Names, Has.Count.EqualTo(16));
+        Assert.That(RscFaults.Names, Has.Count.EqualTo(25));
         Assert.That(RscFaults.Names, Is.Unique);
         Assert.That(RscFaults.Names, Is.All.Match("^[a-z0-9]+(-[a-z0-9]+)*$"));
         foreach (var name in RscFaults.Names)
@@ -60,7 +60,7 @@ public sealed class FaultTests
             Assert.That(RscFaults.Name(fault), Is.EqualTo(name));
         }
         var all = RscFaults.Names.Select(RscFaults.Parse).Aggregate(RscFault.None, (a, b) => a | b);
-        Assert.That(System.Numerics.BitOperations.PopCount((uint)all), Is.EqualTo(16), "one bit each");
+        Assert.That(System.Numerics.BitOperations.PopCount((uint)all), Is.EqualTo(25), "one bit each");
         Assert.That(RscFaults.Parse("PSH-From-Last"), Is.EqualTo(RscFault.PshFromLast));
         Assert.That(RscFaults.Parse("none"), Is.EqualTo(RscFault.None));
         Assert.Throws<ArgumentException>(() => RscFaults.Parse("no-such-fault"));
@@ -257,5 +257,150 @@ public sealed class FaultTests
         Assert.That(ok.Guest[0].Header.GsoSize, Is.EqualTo(1448));
         Assert.That(bad.Guest[0].Header.GsoSize, Is.Zero);
         Assert.That(bad.Guest[0].Header.GsoType, Is.EqualTo(VirtioGsoType.TcpV4));
+    }
+    [Test]
+    public void MergeBadChecksum()
+    {
+        var (ok, bad) = Both(RscFault.MergeBadChecksum, rig => SendAndFlush(rig,
+            f => f.Data(100),
+            f => f.Data(100, s => s with { ChecksumDamage = ChecksumDamage.Tcp }),
+            f => f.Data(100, s => s with { ChecksumDamage = ChecksumDamage.Ip })));
+
+        Assert.That(ok.Guest, Has.Count.EqualTo(3));
+        Assert.That(bad.Guest, Has.Count.EqualTo(1));
+        Assert.That(bad.Guest[0].Header.RscSegments, Is.EqualTo(3));
+        Assert.That(bad.Guest[0].Packet.TcpChecksumValid, Is.True, "the merge hides the damage behind a fresh checksum");
+    }
+
+    [Test]
+    public void PadIntoPayload()
+    {
+        var (ok, bad) = Both(RscFault.PadIntoPayload, rig =>
+        {
+            var flow = rig.Flow();
+            rig.Send(flow.Data(100));
+            rig.Send(Frames.Padded(flow.Data(1).Frame, 5));
+            rig.Engine.Flush();
+        });
+
+        var expected = ok.Guest[0].Packet.Payload.ToArray();
+        Assert.That(expected, Has.Length.EqualTo(101));
+        Assert.That(bad.Guest, Has.Count.EqualTo(1));
+        Assert.That(bad.Guest[0].Packet.Payload.ToArray(), Is.EqualTo(expected.Concat(new byte[5]).ToArray()));
+    }
+
+    [Test]
+    public void FlaggedOvertakesHeld()
+    {
+        var (ok, bad) = Both(RscFault.FlaggedOvertakesHeld, rig =>
+        {
+            var flow = rig.Flow();
+            var first = flow.Data(100);
+            rig.Send(first);
+            rig.Send(flow.Data(100));
+            rig.Send(flow.Retransmit(first.Segment!.Seq, 100, s => s with { Flags = TcpFlags.Ack | TcpFlags.Psh }));
+            rig.Engine.Flush();
+        });
+
+        Assert.That(ok.Guest.Deliveries.Select(d => d.IsCoalesced), Is.EqualTo(new[] { true, false }));
+        Assert.That(bad.Guest.Deliveries.Select(d => d.IsCoalesced), Is.EqualTo(new[] { false, true }));
+        Assert.That(bad.Guest[0].Packet.Flags.HasFlag(TcpFlags.Psh), Is.True);
+    }
+
+    [Test]
+    public void ThirdSegmentMisplaced()
+    {
+        ScheduledFrame[] sent = [];
+        var (ok, bad) = Both(RscFault.ThirdSegmentMisplaced, rig =>
+        {
+            var flow = rig.Flow();
+            sent = [flow.Data(100), flow.Data(101), flow.Data(102), flow.Data(103)];
+            rig.SendAndFlush(sent);
+        });
+
+        Assert.That(ok.Guest[0].Packet.Payload.ToArray(), Is.EqualTo(Frames.Concat(sent)));
+        Assert.That(bad.Guest[0].Packet.Payload.ToArray(), Is.EqualTo(Frames.Concat(sent[0], sent[2], sent[1], sent[3])));
+        Assert.That(bad.Guest[0].Packet.TcpChecksumValid, Is.True);
+        Assert.That(bad.Guest[0].Header.RscSegments, Is.EqualTo(4));
+    }
+
+    [Test]
+    public void FlagsIntoPayload()
+    {
+        var (ok, bad) = Both(RscFault.FlagsIntoPayload, rig => SendAndFlush(rig,
+            f => f.Data(100),
+            f => f.Data(100, s => s with { Flags = TcpFlags.Ack | TcpFlags.Psh })));
+
+        Assert.That(ok.Guest[0].Packet.Flags.HasFlag(TcpFlags.Psh), Is.True);
+        Assert.That(bad.Guest[0].Packet.Flags.HasFlag(TcpFlags.Psh), Is.False);
+        var expected = ok.Guest[0].Packet.Payload.ToArray();
+        // Byte 13 of a TCP header that would start behind Ethernet and IPv4 headers, counted into the second payload.
+        expected[100 + 14 + 20 + 13] |= 0x08;
+        Assert.That(bad.Guest[0].Packet.Payload.ToArray(), Is.EqualTo(expected));
+        Assert.That(bad.Guest[0].Packet.TcpChecksumValid, Is.True);
+    }
+
+    [Test]
+    public void MergeAcrossDscpChange()
+    {
+        var (ok, bad) = Both(RscFault.MergeAcrossDscpChange, rig => SendAndFlush(rig,
+            f => f.Data(100),
+            f =>
+            {
+                f.Dscp = 10;
+                return f.Data(100);
+            }));
+
+        Assert.That(ok.Guest, Has.Count.EqualTo(2));
+        Assert.That(bad.Guest, Has.Count.EqualTo(1));
+        Assert.That(bad.Guest[0].Packet.Dscp, Is.Zero);
+    }
+
+    [Test]
+    public void TtlFromFirst()
+    {
+        var (ok, bad) = Both(RscFault.TtlFromFirst, rig => SendAndFlush(rig,
+            f => f.Data(100, s => s with { Ttl = 64 }),
+            f => f.Data(100, s => s with { Ttl = 50 }),
+            f => f.Data(100, s => s with { Ttl = 60 })));
+
+        Assert.That(ok.Guest[0].Packet.TtlOrHopLimit, Is.EqualTo(50));
+        Assert.That(bad.Guest[0].Packet.TtlOrHopLimit, Is.EqualTo(64));
+        Assert.That(bad.Guest[0].Packet.IpChecksumValid, Is.True);
+    }
+
+    [Test]
+    public void WindowProbeDropsPayload()
+    {
+        var (ok, bad) = Both(RscFault.WindowProbeDropsPayload, rig =>
+        {
+            var flow = rig.Flow();
+            flow.Window = 30000;
+            var first = flow.Data(100);
+            rig.Send(first);
+            rig.Send(flow.Data(100));
+            rig.Send(flow.Retransmit(first.Segment!.Seq, 100, s => s with { Window = 60000 }));
+            rig.Engine.Flush();
+        });
+
+        Assert.That(ok.Guest, Has.Count.EqualTo(2));
+        Assert.That(ok.Guest[1].Packet.PayloadLength, Is.EqualTo(100));
+        Assert.That(bad.Guest, Has.Count.EqualTo(1), "the retransmission's payload is gone");
+        Assert.That(bad.Guest[0].Packet.Window, Is.EqualTo(60000));
+        Assert.That(bad.Guest[0].Packet.PayloadLength, Is.EqualTo(200));
+    }
+
+    [Test]
+    public void PureAckOverwritesFlags()
+    {
+        var (ok, bad) = Both(RscFault.PureAckOverwritesFlags, rig => SendAndFlush(rig,
+            f => f.Data(100),
+            f => f.Data(100, s => s with { Flags = TcpFlags.Ack | TcpFlags.Psh }),
+            f => f.PureAck(s => s with { Window = 1000 })));
+
+        Assert.That(ok.Guest, Has.Count.EqualTo(1));
+        Assert.That(ok.Guest[0].Packet.Flags.HasFlag(TcpFlags.Psh), Is.True);
+        Assert.That(bad.Guest[0].Packet.Flags.HasFlag(TcpFlags.Psh), Is.False);
+        Assert.That(bad.Guest[0].Packet.Window, Is.EqualTo(1000));
     }
 }

@@ -42,7 +42,7 @@ public sealed class RscEngine : IDisposable
         _faults = options.Faults;
         Statistics = new RscStatistics(_gate);
         _flows = new FlowTable(options.MaxCachedFlows, (ulong)Random.Shared.NextInt64());
-        _pool = new UnitPool(options.MaxCachedFlows);
+        _pool = new UnitPool(options.MaxCachedFlows, options.Faults);
         _ipv4 = new RscChain(ipv6: false, options.MaxCachedFlows, timeProvider, OnDrainTimer);
         _ipv6 = new RscChain(ipv6: true, options.MaxCachedFlows, timeProvider, OnDrainTimer);
     }
@@ -66,7 +66,7 @@ public sealed class RscEngine : IDisposable
                 if (segment.Verdict == FrameVerdict.ChecksumPending)
                 {
                     // Not a plain append (or no unit yet): verify the payload on its own, as before.
-                    SegmentParser.VerifyPayloadChecksum(ref segment);
+                    SegmentParser.VerifyPayloadChecksum(ref segment, _faults);
                 }
             }
             switch (segment.Verdict)
@@ -152,7 +152,7 @@ public sealed class RscEngine : IDisposable
         {
             return false;
         }
-        SegmentParser.CompletePayloadChecksum(ref segment, unit.CopyPayloadToTail(ref segment));
+        SegmentParser.CompletePayloadChecksum(ref segment, unit.CopyPayloadToTail(ref segment), _faults);
         if (segment.Verdict != FrameVerdict.Candidate)
         {
             return false;
@@ -203,6 +203,12 @@ public sealed class RscEngine : IDisposable
                 Statistics.Count(RscCounter.UnitsStarted);
                 break;
             case JoinAction.DeliverThenSegmentAlone:
+                if (OvertakesHeldUnit(ref segment))
+                {
+                    DeliverVerifiedAlone(segment.Frame);
+                    EndUnit(unit, decision.Reason);
+                    break;
+                }
                 EndUnit(unit, decision.Reason);
                 DeliverVerifiedAlone(segment.Frame);
                 break;
@@ -231,7 +237,8 @@ public sealed class RscEngine : IDisposable
     {
         CountException(segment.Reason);
         var unit = _flows.Find(segment.Flow);
-        bool finFirst = (_faults & RscFault.FinBeforeData) != 0 && (segment.TcpFlags & TcpFlagBits.Fin) != 0;
+        bool finFirst = ((_faults & RscFault.FinBeforeData) != 0 && (segment.TcpFlags & TcpFlagBits.Fin) != 0)
+            || OvertakesHeldUnit(ref segment);
         if (finFirst)
         {
             DeliverUnchanged(segment.Frame, flags: 0);
@@ -245,6 +252,10 @@ public sealed class RscEngine : IDisposable
             DeliverUnchanged(segment.Frame, flags: 0);
         }
     }
+
+    /// <summary>Under the named fault, a PSH or FIN segment that cannot join goes out before its flow's unit.</summary>
+    private bool OvertakesHeldUnit(ref TcpSegmentView segment) =>
+        (_faults & RscFault.FlaggedOvertakesHeld) != 0 && (segment.TcpFlags & (TcpFlagBits.Psh | TcpFlagBits.Fin)) != 0;
 
     private void CountException(RscCounter reason)
     {

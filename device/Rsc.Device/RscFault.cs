@@ -56,6 +56,33 @@ public enum RscFault
 
     /// <summary>gso_size 0 on coalesced units.</summary>
     GsoSizeZero = 1 << 15,
+
+    /// <summary>Segments whose IPv4 header or TCP checksum is bad are coalesced like good ones.</summary>
+    MergeBadChecksum = 1 << 16,
+
+    /// <summary>The Ethernet padding behind an appended segment's IP datagram is appended to the unit's payload.</summary>
+    PadIntoPayload = 1 << 17,
+
+    /// <summary>A PSH or FIN segment that cannot join is delivered before the unit its flow is holding.</summary>
+    FlaggedOvertakesHeld = 1 << 18,
+
+    /// <summary>The third data segment of a unit is placed before the second.</summary>
+    ThirdSegmentMisplaced = 1 << 19,
+
+    /// <summary>An appended segment's PSH is OR-ed into a byte of its payload instead of the unit's header.</summary>
+    FlagsIntoPayload = 1 << 20,
+
+    /// <summary>A DSCP change does not end coalescing; the unit keeps the first segment's DSCP.</summary>
+    MergeAcrossDscpChange = 1 << 21,
+
+    /// <summary>TTL / hop limit of the coalesced unit is the first segment's.</summary>
+    TtlFromFirst = 1 << 22,
+
+    /// <summary>Data at the unit's first sequence number with a new window is absorbed as a window update, its payload dropped.</summary>
+    WindowProbeDropsPayload = 1 << 23,
+
+    /// <summary>A pure ACK absorbed into a unit replaces the unit's PSH with its own.</summary>
+    PureAckOverwritesFlags = 1 << 24,
 }
 
 /// <summary>Kebab-case names of the faults, for command lines and the case catalogue.</summary>
@@ -79,6 +106,15 @@ public static class RscFaults
         ("grow-past-64k", RscFault.GrowPast64K),
         ("rsc-info-on-single", RscFault.RscInfoOnSingle),
         ("gso-size-zero", RscFault.GsoSizeZero),
+        ("merge-bad-checksum", RscFault.MergeBadChecksum),
+        ("pad-into-payload", RscFault.PadIntoPayload),
+        ("flagged-overtakes-held", RscFault.FlaggedOvertakesHeld),
+        ("third-segment-misplaced", RscFault.ThirdSegmentMisplaced),
+        ("flags-into-payload", RscFault.FlagsIntoPayload),
+        ("merge-across-dscp-change", RscFault.MergeAcrossDscpChange),
+        ("ttl-from-first", RscFault.TtlFromFirst),
+        ("window-probe-drops-payload", RscFault.WindowProbeDropsPayload),
+        ("pure-ack-overwrites-flags", RscFault.PureAckOverwritesFlags),
     ];
 
     /// <summary>Every fault name, in catalogue order.</summary>

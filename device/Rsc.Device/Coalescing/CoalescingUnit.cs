@@ -14,9 +14,17 @@ internal sealed class CoalescingUnit
 {
     public const int HeaderRoom = VirtioNetHeaderWriter.Size;
 
+    private readonly RscFault _faults;
     private byte[] _buffer;
 
-    public CoalescingUnit(int initialCapacity) => _buffer = new byte[initialCapacity];
+    /// <summary>Frame offset where the second data segment's payload begins (kept only under a named fault).</summary>
+    private int _secondSegmentStart;
+
+    public CoalescingUnit(int initialCapacity, RscFault faults = RscFault.None)
+    {
+        _buffer = new byte[initialCapacity];
+        _faults = faults;
+    }
 
     public FlowKey Flow { get; private set; }
 
@@ -57,6 +65,8 @@ internal sealed class CoalescingUnit
     public int PayloadBytes { get; private set; }
     public bool IsCoalesced => Segments > 1;
 
+    /// <summary>The first segment's sequence number.</summary>
+    public uint FirstSeq { get; private set; }
     public uint NextSeq { get; private set; }
     public uint Ack { get; private set; }
     public ushort Window { get; private set; }
@@ -96,6 +106,7 @@ internal sealed class CoalescingUnit
         FirstPayloadLength = payload;
         LargestPayload = payload;
         PayloadBytes = payload;
+        FirstSeq = s.Seq;
         NextSeq = unchecked(s.Seq + (uint)payload);
         MinimumTtl = s.Ttl;
         AnyPsh = false;
@@ -126,6 +137,7 @@ internal sealed class CoalescingUnit
     public void CommitAppend(scoped ref TcpSegmentView s)
     {
         int payload = s.PayloadLength;
+        int start = DataEnd;
         // Bytes landing at an odd offset of the TCP segment contribute byte-swapped to its checksum.
         bool oddOffset = ((DataEnd - PayloadOffset) & 1) != 0;
         PayloadSum = InternetChecksum.Combine(PayloadSum, oddOffset ? InternetChecksum.ShiftedByOneByte(s.PayloadSum) : s.PayloadSum);
@@ -135,7 +147,12 @@ internal sealed class CoalescingUnit
         PayloadBytes += payload;
         LargestPayload = Math.Max(LargestPayload, payload);
         NextSeq = unchecked(s.Seq + (uint)payload);
+        bool pshBefore = AnyPsh;
         TakeLatest(ref s);
+        if (_faults != RscFault.None)
+        {
+            ApplyAppendFaults(ref s, start, pshBefore);
+        }
     }
 
     /// <summary>Absorbs a pure ACK that only changes the window.</summary>
@@ -143,6 +160,10 @@ internal sealed class CoalescingUnit
     {
         Segments++;
         TakeLatest(ref s);
+        if ((_faults & RscFault.PureAckOverwritesFlags) != 0)
+        {
+            AnyPsh = LastPsh;
+        }
     }
 
     /// <summary>Absorbs a duplicate ACK into a unit of pure ACKs.</summary>
@@ -175,6 +196,52 @@ internal sealed class CoalescingUnit
         {
             TsVal = s.TsVal;
             TsEcr = s.TsEcr;
+        }
+    }
+
+    /// <summary>
+    /// The named faults that damage an append, each as the shipped bug did: padding taken as payload,
+    /// PSH written into the payload instead of the header, the third segment chained before the second.
+    /// </summary>
+    private void ApplyAppendFaults(scoped ref TcpSegmentView s, int start, bool pshBefore)
+    {
+        bool payloadChanged = false;
+        if ((_faults & RscFault.PadIntoPayload) != 0 && s.Frame.Length > s.IpEnd)
+        {
+            var padding = s.Frame[s.IpEnd..];
+            EnsureCapacity(HeaderRoom + DataEnd + padding.Length, HeaderRoom + DataEnd);
+            padding.CopyTo(_buffer.AsSpan(HeaderRoom + DataEnd));
+            DataEnd += padding.Length;
+            payloadChanged = true;
+        }
+        if ((_faults & RscFault.FlagsIntoPayload) != 0 && (s.TcpFlags & TcpFlagBits.Psh) != 0)
+        {
+            // The flag lands where the segment's own TCP flags byte would be, counted from its payload.
+            int offset = Math.Min(s.TcpOffset + 13, s.PayloadLength - 1);
+            _buffer[HeaderRoom + start + offset] |= TcpFlagBits.Psh;
+            AnyPsh = pshBefore;
+            payloadChanged = true;
+        }
+        if ((_faults & RscFault.ThirdSegmentMisplaced) != 0)
+        {
+            if (DataSegments == 2)
+            {
+                _secondSegmentStart = start;
+            }
+            else if (DataSegments == 3)
+            {
+                // Rotate [second, end) so the newest bytes come first: third, then second.
+                var tail = _buffer.AsSpan(HeaderRoom + _secondSegmentStart, DataEnd - _secondSegmentStart);
+                int moved = DataEnd - start;
+                tail.Reverse();
+                tail[..moved].Reverse();
+                tail[moved..].Reverse();
+                payloadChanged = true;
+            }
+        }
+        if (payloadChanged)
+        {
+            PayloadSum = InternetChecksum.Sum(_buffer.AsSpan(HeaderRoom + PayloadOffset, DataEnd - PayloadOffset));
         }
     }
 

@@ -20,7 +20,8 @@ internal static class JoinRules
         {
             return JoinDecision.Restart(RscCounter.FinalEcnChange, isAbort: true);
         }
-        bool sameHeader = (unit.TrafficClass >> 2) == (s.TrafficClass >> 2)
+        bool sameDscp = (unit.TrafficClass >> 2) == (s.TrafficClass >> 2) || (faults & RscFault.MergeAcrossDscpChange) != 0;
+        bool sameHeader = sameDscp
             && unit.DontFragment == s.DontFragment
             && unit.FlowLabel == s.FlowLabel
             && unit.HasTimestamp == s.HasTimestamp;
@@ -43,6 +44,11 @@ internal static class JoinRules
         {
             // Data never joins pure ACKs (in particular not after a duplicate ACK).
             return JoinDecision.Restart(RscCounter.FinalDataAfterAck, isAbort: true);
+        }
+        if ((faults & RscFault.WindowProbeDropsPayload) != 0 && s.Seq == unit.FirstSeq && s.Ack == unit.Ack && s.Window != unit.Window)
+        {
+            // Taken for a window update because it starts where the unit starts; its payload is lost.
+            return JoinDecision.WindowUpdate;
         }
         if (s.Seq != unit.NextSeq && (faults & RscFault.MergeAcrossGap) == 0)
         {

@@ -13,12 +13,14 @@ internal sealed class UnitPool
 
     private readonly CoalescingUnit[] _free;
     private readonly int _capacity;
+    private readonly RscFault _faults;
     private int _freeCount;
     private int _created;
 
-    public UnitPool(int capacity)
+    public UnitPool(int capacity, RscFault faults = RscFault.None)
     {
         _capacity = capacity;
+        _faults = faults;
         _free = new CoalescingUnit[capacity];
     }
 
@@ -35,7 +37,7 @@ internal sealed class UnitPool
         if (_created < _capacity)
         {
             _created++;
-            unit = new CoalescingUnit(InitialBufferBytes);
+            unit = new CoalescingUnit(InitialBufferBytes, _faults);
             return true;
         }
         unit = null;

@@ -19,12 +19,17 @@ internal static class CoalescedFrameBuilder
         var frame = buffer[CoalescingUnit.HeaderRoom..];
         bool recomputeChecksums = (faults & RscFault.ChecksumsNotRecomputed) == 0;
         byte ttl = (faults & RscFault.TtlFromLast) != 0 ? unit.LastTtl : unit.MinimumTtl;
+        // The unit's buffer still holds the first segment's TTL; under the named fault it stays.
+        bool rewriteTtl = (faults & RscFault.TtlFromFirst) == 0;
         int tcpLength = unit.DataEnd - unit.TcpOffset;
         ReadOnlySpan<byte> addresses;
         if (unit.IsIpv6)
         {
             BinaryPrimitives.WriteUInt16BigEndian(frame[(Ip + 4)..], (ushort)(unit.IpDatagramLength - Wire.Ipv6HeaderLength));
-            frame[Ip + 7] = ttl;
+            if (rewriteTtl)
+            {
+                frame[Ip + 7] = ttl;
+            }
             addresses = frame.Slice(Ip + 8, 32);
         }
         else
@@ -34,7 +39,10 @@ internal static class CoalescedFrameBuilder
             {
                 BinaryPrimitives.WriteUInt16BigEndian(frame[(Ip + 4)..], unit.LastIpId);
             }
-            frame[Ip + 8] = ttl;
+            if (rewriteTtl)
+            {
+                frame[Ip + 8] = ttl;
+            }
             if (recomputeChecksums)
             {
                 var ipHeader = frame.Slice(Ip, unit.IpHeaderLength);

@@ -92,7 +92,7 @@ internal static class SegmentParser
         {
             return;
         }
-        if (!InternetChecksum.Verifies(InternetChecksum.Sum(frame.Slice(Ip, headerLength))))
+        if (!InternetChecksum.Verifies(InternetChecksum.Sum(frame.Slice(Ip, headerLength))) && (faults & RscFault.MergeBadChecksum) == 0)
         {
             Exception(ref s, RscCounter.BypassBadChecksum);
             return;
@@ -282,12 +282,12 @@ internal static class SegmentParser
     }
 
     /// <summary>Sums the payload and completes the TCP checksum check (for segments whose payload is not copied in one pass).</summary>
-    public static void VerifyPayloadChecksum(ref TcpSegmentView s) => CompletePayloadChecksum(ref s, InternetChecksum.Sum(s.Payload));
+    public static void VerifyPayloadChecksum(ref TcpSegmentView s, RscFault faults) => CompletePayloadChecksum(ref s, InternetChecksum.Sum(s.Payload), faults);
 
     /// <summary>Completes the TCP checksum check with the payload's partial sum: a candidate, or a bad-checksum exception.</summary>
-    public static void CompletePayloadChecksum(ref TcpSegmentView s, uint payloadSum)
+    public static void CompletePayloadChecksum(ref TcpSegmentView s, uint payloadSum, RscFault faults)
     {
-        if (!InternetChecksum.Verifies(InternetChecksum.Combine(s.HeaderSum, payloadSum)))
+        if (!InternetChecksum.Verifies(InternetChecksum.Combine(s.HeaderSum, payloadSum)) && (faults & RscFault.MergeBadChecksum) == 0)
         {
             Exception(ref s, RscCounter.BypassBadChecksum);
             return;

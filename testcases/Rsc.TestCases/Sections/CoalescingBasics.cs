@@ -178,6 +178,32 @@ internal static class CoalescingBasics
             Source = "R, E, IPH, EX",
             Build = ctx => RandomStream(ctx),
         },
+        new()
+        {
+            Id = "RSC-BASIC-007",
+            Section = "BASIC",
+            Title = "Ethernet padding behind a tiny segment is not payload",
+            Description = "Baseline IPv4 flow: two in-order 1448-byte segments, then an in-order 1-byte segment whose "
+                + "55-byte frame is padded with zeros to the 60-byte Ethernet minimum (its IPv4 total length still "
+                + "says 41). Three frames min(spacing, interval/3) apart (100 us at the defaults), all within one "
+                + "drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: a segment is its IP datagram; the Ethernet padding behind it never becomes part of "
+                + "the unit's payload or lengths (the oracle's general rules R.payload-concatenation, IPH.ip-length "
+                + "and CONS.byte-stream judge the unit). SHOULD: the 1-byte segment joins the unit.",
+            Source = "R, IPH",
+            Rules = [OracleRules.PayloadConcatenation],
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 3);
+                var f = b.V4();
+                var d0 = f.Data(Mss);
+                var d1 = f.Data(Mss);
+                var tiny = f.PaddedData(b.Traffic, 1, 60);
+                b.Should.MergedTogether(d0, d1, tiny);
+                return b.Done();
+            },
+        },
     ];
 
     private const int StreamSeed = 20261126;

@@ -182,5 +182,32 @@ internal static class SequenceAndWindow
                 return b.Done();
             },
         },
+        new()
+        {
+            Id = "RSC-SEQ-007",
+            Section = "SEQ",
+            Title = "A retransmitted first segment with a new window is delivered, not taken for a window update",
+            Description = "Baseline IPv4 flow advertising window 30000: two in-order 1448-byte segments, then the "
+                + "first sent again (same sequence number, ACK number and payload) advertising window 60000. Three "
+                + "frames min(spacing, interval/3) apart (100 us at the defaults), all within one drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: a segment with data is never absorbed as a window update, even when it starts where "
+                + "the unit starts and carries the unit's ACK number with a new window: the retransmission reaches "
+                + "the guest alone, after the unit. SHOULD: the two first segments form one unit.",
+            Source = "R, E",
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 3);
+                var f = b.V4();
+                f.Window = 30000;
+                var d0 = f.Data(Mss);
+                var d1 = f.Data(Mss);
+                var again = f.Retransmit(d0.Segment!.Seq, Mss, s => s with { Window = 60000 });
+                b.Must.DeliveredAlone(again);
+                b.Must.DeliveredInOrder(d1, again);
+                b.Should.MergedTogether(d0, d1);
+                return b.Done();
+            },
+        },
     ];
 }

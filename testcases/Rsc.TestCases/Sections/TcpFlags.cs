@@ -225,6 +225,67 @@ internal static class TcpFlags
             Build = ctx => Sandwich.Around(ctx, (f, _) =>
                 f.Data(Mss, s => s with { Flags = Flags.Psh }, "data 1448 PSH without ACK")),
         },
+        new()
+        {
+            Id = "RSC-FLAG-011",
+            Section = "FLAG",
+            Title = "A window update absorbed after a PSH segment leaves PSH on the unit",
+            Description = "Baseline IPv4 flow advertising window 30000: two in-order 1448-byte segments, the second "
+                + "with PSH, then a pure ACK without PSH with the same ACK number and window 60000 (a window update). "
+                + "Three frames min(spacing, interval/3) apart (100 us at the defaults), all within one drain "
+                + "interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: the frame holding the PSH segment has PSH, whatever pure ACK joins the unit after it: "
+                + "an absorbed window update changes the unit's window, not its flags. SHOULD: the two data segments "
+                + "form one unit, which absorbs the window update.",
+            Source = "R, IPH",
+            Rules = [OracleRules.PshOr],
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 3);
+                var f = b.V4();
+                f.Window = 30000;
+                var d0 = f.Data(Mss);
+                var push = f.Data(Mss, s => s with { Flags = Flags.Ack | Flags.Psh }, "data 1448 PSH");
+                var update = f.PureAck(s => s with { Window = 60000 }, "window update");
+                b.Must.Header(push, "R.psh-or", "the frame holding the PSH segment has PSH",
+                    p => p.Flags.HasFlag(Flags.Psh) ? null : $"flags {p.Flags}, PSH expected");
+                b.Should.MergedTogether(d0, push);
+                b.Should.As(BehaviourRules.WindowUpdateAbsorbed).MergedTogether(d0, push, update);
+                return b.Done();
+            },
+        },
+        new()
+        {
+            Id = "RSC-FLAG-012",
+            Section = "FLAG",
+            Title = "A retransmission carrying PSH is delivered after the unit it cannot join",
+            Description = "Baseline IPv4 flow: three in-order 1448-byte segments, then the second sent again with "
+                + "PSH (same sequence number and payload), then two new in-order segments. Six frames min(spacing, "
+                + "interval/6) apart (50 us at the defaults), all within one drain interval.",
+            Level = RequirementLevel.Must,
+            Requirement = "MUST: a PSH segment that cannot join the open unit is delivered alone and after it: PSH "
+                + "asks for prompt delivery, never for overtaking the data the flow holds. SHOULD: the three first "
+                + "segments form one unit and the two last another.",
+            Source = "R, E",
+            Build = ctx =>
+            {
+                var b = new CaseBuilder(ctx, framesInOneInterval: 6);
+                var f = b.V4();
+                var d0 = f.Data(Mss);
+                var d1 = f.Data(Mss);
+                var d2 = f.Data(Mss);
+                var again = f.Retransmit(d1.Segment!.Seq, Mss, s => s with { Flags = Flags.Ack | Flags.Psh });
+                var d3 = f.Data(Mss);
+                var d4 = f.Data(Mss);
+                b.Must.DeliveredAlone(again);
+                b.Must.DeliveredInOrder(d2, again);
+                b.Must.DeliveredInOrder(again, d3);
+                b.Should.MergedTogether(d0, d1, d2);
+                b.Should.MergedTogether(d3, d4);
+                return b.Done();
+            },
+        },
     ];
 
     /// <summary>Three in-order segments, then a fourth with FIN, one interval: the FIN alone, after the data.</summary>

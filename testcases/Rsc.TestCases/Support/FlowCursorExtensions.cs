@@ -14,4 +14,16 @@ internal static class FlowCursorExtensions
         }
         return frames;
     }
+
+    /// <summary>
+    /// Schedules the flow's next in-order data segment of <paramref name="length"/> bytes with Ethernet
+    /// padding up to <paramref name="frameLength"/>, and advances the sender past it.
+    /// </summary>
+    public static ScheduledFrame PaddedData(this FlowCursor flow, TrafficBuilder traffic, int length, int frameLength)
+    {
+        var frame = traffic.Mangled(flow.Next(length), $"data {length} padded to {frameLength}", f => FrameEdits.PaddedTo(f, frameLength));
+        flow.Skip(length);
+        flow.IpId++;
+        return frame;
+    }
 }

@@ -109,6 +109,18 @@ internal static class FrameEdits
         return (FixIpv4Checksum(first), FixIpv4Checksum(second));
     }
 
+    /// <summary>Zero bytes behind the IP datagram up to <paramref name="frameLength"/>, as Ethernet pads short frames; lengths and checksums stay.</summary>
+    public static byte[] PaddedTo(byte[] frame, int frameLength)
+    {
+        if (frame.Length >= frameLength)
+        {
+            throw new ArgumentException($"the frame already has {frame.Length} bytes, not fewer than {frameLength}", nameof(frameLength));
+        }
+        var f = new byte[frameLength];
+        frame.CopyTo(f, 0);
+        return f;
+    }
+
     private static byte[] FixIpv4Checksum(byte[] f)
     {
         // Always over the basic 20 bytes: a broken IHL must not also break the checksum.
