@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Rsc.Cli;
 using Rsc.Harness.Core;
 using Rsc.Reports;
@@ -66,6 +67,32 @@ public sealed class RejudgeCommandTests
             Assert.That(rejudge.Out, Does.Match(@"\+ Fail VS\.rsc-info guest \[\d+\] sent \["));
             Assert.That(rejudge.Out, Does.Contain("1 case(s) re-judged: 0 with the recorded verdict, 1 changed"));
             Assert.That(again.Cases.Single().Findings.Select(f => f.Rule), Does.Contain("VS.rsc-info"));
+        });
+    }
+
+    [Test]
+    public void A_run_whose_results_do_not_say_when_observation_ended_takes_it_from_the_timeline()
+    {
+        using var dir = new TempFolder();
+        var run = Rsc("run", "--dut", "reference:fault=merge-fragments", "--case", "RSC-IP-008", "--out", dir["run"]);
+        Assume.That(run.Code, Is.EqualTo(1), run.Error);
+        // Runs recorded before results.json held the field kept it only in timeline.json.
+        var results = JsonNode.Parse(File.ReadAllText(dir["run/results.json"]))!;
+        foreach (var entry in results["cases"]!.AsArray())
+        {
+            Assume.That(entry!.AsObject().Remove("observationEndNs"), Is.True);
+        }
+        File.WriteAllText(dir["run/results.json"], results.ToJsonString());
+
+        var rejudge = Rsc("rejudge", dir["run"], "--out", dir["again"]);
+
+        var recorded = ResultsJson.ReadFile(dir["run/results.json"]).Cases.Single().Findings;
+        var again = ResultsJson.ReadFile(dir["again/results.json"]).Cases.Single().Findings;
+        Assert.Multiple(() =>
+        {
+            Assert.That(rejudge.Code, Is.EqualTo(1), rejudge.Error);
+            Assert.That(recorded.Where(f => f.Rule == "CONS.lost").Select(f => f.Message), Is.Not.Empty.And.All.Contain("observed until"));
+            Assert.That(again.Select(f => f.Message), Is.EqualTo(recorded.Select(f => f.Message)));
         });
     }
 

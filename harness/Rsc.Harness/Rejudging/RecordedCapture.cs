@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Rsc.Harness.Core.Capture;
 using Rsc.Harness.Core.Traffic;
 using Rsc.Reports;
+using Rsc.Reports.Timeline;
 
 namespace Rsc.Harness.Rejudging;
 
@@ -59,7 +61,7 @@ public static class RecordedCapture
         var statistics = entry.Statistics is { } counters
             ? new DeviceStatistics(counters.CoalescedPackets, counters.CoalescedOctets, counters.CoalesceEvents, counters.Aborts, counters.Detail)
             : null;
-        return new DeviceCapture(sent, guest, entry.Timing ?? defaultTiming, statistics, pacing, entry.ObservationEndNs ?? LastSeen(sent, guest), [])
+        return new DeviceCapture(sent, guest, entry.Timing ?? defaultTiming, statistics, pacing, entry.ObservationEndNs ?? TimelineObservationEnd(runFolder, artifacts) ?? LastSeen(sent, guest), [])
         {
             Conditions = entry.RealTime is { } realTime
                 ? new RealTimeConditions(realTime.HostStealNs, realTime.SourceStampedGuestFrames, realTime.GuestReadLagMaxNs)
@@ -107,7 +109,25 @@ public static class RecordedCapture
         return -1;
     }
 
-    /// <summary>Runs that did not record when observation ended: the last moment anything was seen.</summary>
+    /// <summary>Runs whose results.json does not say when observation ended may have it in the case's timeline.json.</summary>
+    private static long? TimelineObservationEnd(string runFolder, ArtifactsEntry artifacts)
+    {
+        if (artifacts.Timeline is not { } timelinePath)
+        {
+            return null;
+        }
+        try
+        {
+            return TimelineJson.ReadFile(Path.Combine(runFolder, timelinePath)).ObservationEndNs;
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            // Only a message's wording depends on it: fall back rather than fail the case.
+            return null;
+        }
+    }
+
+    /// <summary>Runs that recorded it nowhere: the last moment anything was seen.</summary>
     private static long LastSeen(List<SentFrame> sent, List<GuestFrame> guest) =>
         Math.Max(sent.Count == 0 ? 0 : sent.Max(frame => frame.SentNs), guest.Count == 0 ? 0 : guest.Max(frame => frame.TimeNs));
 
