@@ -30,6 +30,8 @@ public sealed class CliApp
             DeviceDeclaration.Create(env),
             PacingDeclaration.Create(env),
             MatrixDeclaration.Create(env),
+            ReportDeclaration.Create(env),
+            JunitDeclaration.Create(env),
             RejudgeDeclaration.Create(env),
             RulesDeclaration.Create(env),
             EvidenceDeclaration.Create(env),

@@ -61,11 +61,11 @@ public sealed record RunSettings(string DutSpec, RunOptions Options)
     }
 
     /// <summary>Creates the output folder, turning file-system trouble into a usage error.</summary>
-    public static Harness.Reporting.RunFolder OpenFolder(string path, ResultsDocument header)
+    public static Harness.Reporting.RunFolder OpenFolder(string path, ResultsDocument header, Harness.Reporting.RunFolderOptions? options = null)
     {
         try
         {
-            return new Harness.Reporting.RunFolder(path, header);
+            return new Harness.Reporting.RunFolder(path, header, options ?? new Harness.Reporting.RunFolderOptions());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {

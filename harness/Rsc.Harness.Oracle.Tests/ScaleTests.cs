@@ -6,9 +6,15 @@ using static Rsc.Harness.Oracle.Tests.Support.OracleAssert;
 
 namespace Rsc.Harness.Oracle.Tests;
 
-/// <summary>Long runs are judged in roughly linear time and still pinpoint a single fault.</summary>
+/// <summary>
+/// Long runs are judged (the alignment search does not blow up) and still pinpoint a single fault.
+/// The time bound is a hang guard, far above what judging takes on an idle machine (well under a
+/// second for each case here), not a performance figure: CI machines share their cores.
+/// </summary>
 public sealed class ScaleTests
 {
+    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(3);
+
     private static readonly OracleSettings Lenient = Settings(drainIntervalNs: 10_000_000_000);
 
     private static TrafficPlan LongRandom(int frames, int seed)
@@ -28,7 +34,7 @@ public sealed class ScaleTests
     }
 
     [Test]
-    public void Thousands_of_frames_coalesced_legally_pass_quickly()
+    public void Thousands_of_frames_coalesced_legally_pass()
     {
         var plan = LongRandom(5000, 42);
         var d = RandomTraffic.Coalesce(plan, [1, 3, 8, 20, 2, 45]);
@@ -36,7 +42,7 @@ public sealed class ScaleTests
         var j = Judge(d, Lenient);
         clock.Stop();
         Passes(j);
-        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)), "judging 5000 frames");
+        Assert.That(clock.Elapsed, Is.LessThan(HangGuard), "judging 5000 frames");
         TestContext.Out.WriteLine($"5000 frames, {d.Count} guest frames judged in {clock.ElapsedMilliseconds} ms");
     }
 
@@ -58,7 +64,7 @@ public sealed class ScaleTests
     [TestCase(true, true)]
     [TestCase(false, false)]
     [TestCase(true, false)]
-    public void A_flood_of_identical_dup_acks_is_judged_quickly(bool asOneUnit, bool reportsRscInfo)
+    public void A_flood_of_identical_dup_acks_is_judged(bool asOneUnit, bool reportsRscInfo)
     {
         var t = new TrafficBuilder(spacingNs: 1_000);
         var f = t.FlowV6();
@@ -73,7 +79,7 @@ public sealed class ScaleTests
         var j = Judge(d, Lenient with { Capabilities = reportsRscInfo ? Rsc.Harness.Core.Devices.DeviceCapabilities.Full : Excusing(OracleRules.RscInfo) });
         clock.Stop();
         Passes(j);
-        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)));
+        Assert.That(clock.Elapsed, Is.LessThan(HangGuard));
         TestContext.Out.WriteLine($"1501 dup ACKs judged in {clock.ElapsedMilliseconds} ms");
         Assert.That(j.Outcome, Is.EqualTo(Outcome.Pass));
     }

@@ -34,7 +34,12 @@ public sealed class RunCommand(CliEnvironment env)
             Planned = cases.Count,
             PlannedCases = [.. cases.Select(c => c.Id)],
         };
-        var folder = RunSettings.OpenFolder(outDir, header);
+        var folder = RunSettings.OpenFolder(outDir, header, new RunFolderOptions
+        {
+            JUnitFile = arguments.JUnit,
+            AllureFolders = arguments.Allure ?? [],
+            Clock = env.Clock,
+        });
         var runner = env.Runner(factory, settings.Options);
         var log = CaseLog.For(env, [.. cases.Select(c => c.Id)]);
 
@@ -83,6 +88,14 @@ public sealed class RunCommand(CliEnvironment env)
         folder.Finish(env.Clock.GetUtcNow());
         await log.SummaryAsync(entries).ConfigureAwait(false);
         log.Line($"rsc: results written to {folder.ResultsPath}");
+        if (arguments.JUnit is { } junit && folder.Problems.Count == 0)
+        {
+            log.Line($"rsc: JUnit XML written to {junit}");
+        }
+        foreach (var problem in folder.Problems)
+        {
+            env.Error.WriteLine($"rsc: {problem}");
+        }
         return expectations is null
             ? ExitCodeFor(entries.Select(e => e.Outcome))
             : expectations.Judge(folder.Document, env.Out, env.Error);

@@ -1,10 +1,13 @@
 using Rsc.Cli.CommandLine;
+using Rsc.CommandLine;
 
 namespace Rsc.Cli.Commands;
 
 /// <summary>What `rsc run` is given.</summary>
 /// <param name="Expect">An expectations file that judges the run instead of "any Fail or Error"; null: none.</param>
-public sealed record RunArguments(RunSettings Settings, IReadOnlyList<string> Cases, IReadOnlyList<string> Sections, string? Out, TimeSpan? RunTimeout, string? Expect = null);
+/// <param name="JUnit">`--junit FILE`: JUnit XML of the run, written when it ends or is interrupted; null: none.</param>
+/// <param name="Allure">`--allure DIR`: folders that also get the Allure results (the run folder always has them).</param>
+public sealed record RunArguments(RunSettings Settings, IReadOnlyList<string> Cases, IReadOnlyList<string> Sections, string? Out, TimeSpan? RunTimeout, string? Expect = null, string? JUnit = null, IReadOnlyList<string>? Allure = null);
 
 /// <summary>The declaration of `rsc run`.</summary>
 public static class RunDeclaration
@@ -24,6 +27,8 @@ public static class RunDeclaration
         var runTimeout = SharedOptions.RunTimeout();
         var expect = ExpectationsDeclaration.ExpectOption(
             "judge the run by the device's expectations file (testcases/expectations/; docs/expectations.md): pass when the device fails exactly as the file expects");
+        var junit = OptionKinds.Text("--junit", "FILE", "also write JUnit XML of the run to FILE when the run ends or is interrupted (a testsuite for the device, a testcase per case; 'rsc junit' writes it from any run folder)");
+        var allure = OptionKinds.List("--allure", "DIR", "also write Allure results to DIR (repeatable); DIR/allure-results under the run folder always has them");
         var command = new CliCommand("run", "run conformance cases against a device and record the results", """
             Runs the selected cases (all when neither --case nor --section is given) against a device,
             one fresh device per case, and shows each case as it runs and a summary table. At a terminal
@@ -50,6 +55,8 @@ public static class RunDeclaration
         command.Add(timeout);
         command.Add(runTimeout);
         command.Add(expect);
+        command.Add(junit);
+        command.Add(allure);
         return command.Handles(
             parse => new RunArguments(
                 RunSettings.From(parse.GetValue(dut), parse.GetValue(interval), parse.GetValue(spacing), parse.GetValue(timeout), parse.GetValue(latency)),
@@ -57,7 +64,9 @@ public static class RunDeclaration
                 parse.GetValue(sections)!,
                 parse.GetValue(output),
                 parse.GetValue(runTimeout),
-                parse.GetValue(expect)),
+                parse.GetValue(expect),
+                parse.GetValue(junit),
+                parse.GetValue(allure)),
             new RunCommand(env).RunAsync);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Rsc.Reports;
+using Rsc.TestCases;
 
 namespace Rsc.Harness.Tests.Cli;
 
@@ -12,6 +13,11 @@ namespace Rsc.Harness.Tests.Cli;
 public sealed class TerminalProcessTests
 {
     private static string Rsc => Path.Combine(TestContext.CurrentContext.TestDirectory, "rsc.dll");
+
+    /// <summary>How many cases the FLAG section holds, and its last id: the runs below select it.</summary>
+    private static int FlagCount => Catalogue.All.Count(c => c.Id.StartsWith("RSC-FLAG-", StringComparison.Ordinal));
+
+    private static string LastFlag => $"RSC-FLAG-{FlagCount:000}";
 
     [Test]
     public void In_a_terminal_a_run_shows_live_progress_and_a_table()
@@ -26,12 +32,12 @@ public sealed class TerminalProcessTests
         {
             Assert.That(code, Is.Zero, error + output);
             Assert.That(output, Does.Contain("\u001b["), "no terminal control sequences");
-            Assert.That(Regex.IsMatch(output, @"\d+(\u001b\[[0-9;]*m)*/10 cases"), Is.True, "no progress counter");
+            Assert.That(Regex.IsMatch(output, @"\d+(\u001b\[[0-9;]*m)*/" + FlagCount + " cases"), Is.True, "no progress counter");
             Assert.That(output, Does.Contain("elapsed"));
             Assert.That(output, Does.Contain("ETA"));
             Assert.That(output, Does.Contain("╭"), "no summary table");
-            Assert.That(output, Does.Not.Contain("[ 1/10]"));
-            Assert.That(ResultsJson.ReadFile(dir["results.json"]).Cases, Has.Count.EqualTo(10));
+            Assert.That(output, Does.Not.Contain($"[ 1/{FlagCount}]"));
+            Assert.That(ResultsJson.ReadFile(dir["results.json"]).Cases, Has.Count.EqualTo(FlagCount));
         });
     }
 
@@ -46,8 +52,8 @@ public sealed class TerminalProcessTests
         {
             Assert.That(code, Is.Zero, error);
             Assert.That(output, Does.Not.Contain("\u001b["));
-            Assert.That(output, Does.Match(new Regex(@"^\[ 1/10\] RSC-FLAG-001 +Pass +\d", RegexOptions.Multiline)));
-            Assert.That(output, Does.Match(new Regex(@"^\[10/10\] RSC-FLAG-010 +\w+ +\d", RegexOptions.Multiline)));
+            Assert.That(output, Does.Match(new Regex($@"^\[ 1/{FlagCount}\] RSC-FLAG-001 +Pass +\d", RegexOptions.Multiline)));
+            Assert.That(output, Does.Match(new Regex($@"^\[{FlagCount}/{FlagCount}\] {LastFlag} +\w+ +\d", RegexOptions.Multiline)));
             Assert.That(output, Does.Match(new Regex(@"^ID +OUTCOME +DURATION +FIRST FINDING$", RegexOptions.Multiline)));
         });
     }
@@ -68,7 +74,7 @@ public sealed class TerminalProcessTests
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.Zero, error + output);
-            Assert.That(output, Does.Match(new Regex(@"^\[ 1/10\] RSC-FLAG-001 +Pass +\d", RegexOptions.Multiline)));
+            Assert.That(output, Does.Match(new Regex($@"^\[ 1/{FlagCount}\] RSC-FLAG-001 +Pass +\d", RegexOptions.Multiline)));
             Assert.That(output, Does.Not.Contain("╭"));
         });
     }

@@ -166,8 +166,7 @@ public sealed class JunitExportHandler(TextWriter output, TextWriter error)
             {
                 throw new EvidenceInputException($"the expectations are for {expectations.Device}, the run's device is {results.Dut.Kind} {results.Dut.Version}");
             }
-            var xml = Junit.JunitReport.Render(Junit.JunitReport.Build(results, expectations));
-            Harness.Core.Capture.AtomicFile.WriteText(options.Output, xml);
+            Reports.JUnit.JUnitReport.WriteFile(options.Output, [results], expectations is null ? null : Junit.ExpectedDeviations.From(expectations));
             output.WriteLine($"rsc: JUnit for {results.Cases.Count} cases of {results.Dut.Name} written to {options.Output}");
             return ExitCode.Success;
         }

@@ -13,24 +13,33 @@ namespace Rsc.Reports.JUnit;
 /// "Fail" or "Error") whose message is the first decisive finding (or the error) and whose text
 /// lists every finding; Info and cases never judged are <c>skipped</c>; Pass and NonStrict pass
 /// (NonStrict's unmet SHOULDs go to system-out). The suite's properties hold the settings and the device.
+/// Given a <see cref="KnownDeviation"/> (a device's expectations file), a Fail, NonStrict or Error it
+/// names passes, its reason first in system-out, so the CI tab shows regressions red and known
+/// deviations green.
 /// </summary>
 public static class JUnitReport
 {
+    /// <summary>
+    /// The reason a case's outcome is a known deviation of its device (it then passes), or null when
+    /// it is not (it is reported as it came out).
+    /// </summary>
+    public delegate string? KnownDeviation(ResultsDocument run, CaseEntry entry);
+
     /// <summary>Writes the XML for <paramref name="runs"/> atomically to <paramref name="path"/>.</summary>
-    public static void WriteFile(string path, IReadOnlyList<ResultsDocument> runs)
+    public static void WriteFile(string path, IReadOnlyList<ResultsDocument> runs, KnownDeviation? known = null)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        AtomicFile.Write(path, stream => Write(stream, runs));
+        AtomicFile.Write(path, stream => Write(stream, runs, known));
     }
 
-    public static string Render(IReadOnlyList<ResultsDocument> runs)
+    public static string Render(IReadOnlyList<ResultsDocument> runs, KnownDeviation? known = null)
     {
         using var buffer = new MemoryStream();
-        Write(buffer, runs);
+        Write(buffer, runs, known);
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    public static void Write(Stream stream, IReadOnlyList<ResultsDocument> runs)
+    public static void Write(Stream stream, IReadOnlyList<ResultsDocument> runs, KnownDeviation? known = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(runs);
@@ -42,12 +51,12 @@ public static class JUnitReport
         Counts total = default;
         foreach (var run in runs)
         {
-            total += CountsOf(run);
+            total += CountsOf(run, known);
         }
         WriteCounts(xml, total);
         for (int i = 0; i < runs.Count; i++)
         {
-            WriteSuite(xml, runs[i], i);
+            WriteSuite(xml, runs[i], i, known);
         }
         xml.WriteEndElement();
         xml.WriteEndDocument();
@@ -61,12 +70,12 @@ public static class JUnitReport
         return $"{run.Dut.Name}.{(entry.Section.Length > 0 ? entry.Section : KillMatrix.KillMatrixTable.SectionOf(entry.Id))}";
     }
 
-    private static void WriteSuite(XmlWriter xml, ResultsDocument run, int id)
+    private static void WriteSuite(XmlWriter xml, ResultsDocument run, int id, KnownDeviation? known)
     {
         xml.WriteStartElement("testsuite");
         xml.WriteAttributeString("name", run.Dut.Name);
         xml.WriteAttributeString("id", id.ToString(CultureInfo.InvariantCulture));
-        WriteCounts(xml, CountsOf(run));
+        WriteCounts(xml, CountsOf(run, known));
         xml.WriteAttributeString("timestamp", run.StartedUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
         xml.WriteAttributeString("hostname", Clean(run.Environment.Machine));
 
@@ -82,7 +91,7 @@ public static class JUnitReport
 
         foreach (var entry in run.Cases)
         {
-            WriteCase(xml, run, entry);
+            WriteCase(xml, run, entry, KnownReason(run, entry, known));
         }
         var reason = NotJudgedReason(run);
         foreach (var id2 in run.NotJudged())
@@ -99,13 +108,13 @@ public static class JUnitReport
         xml.WriteEndElement();
     }
 
-    private static void WriteCase(XmlWriter xml, ResultsDocument run, CaseEntry entry)
+    private static void WriteCase(XmlWriter xml, ResultsDocument run, CaseEntry entry, string? knownDeviation)
     {
         xml.WriteStartElement("testcase");
         xml.WriteAttributeString("classname", ClassName(run, entry));
         xml.WriteAttributeString("name", entry.Id);
         xml.WriteAttributeString("time", Seconds(entry.DurationMs));
-        switch (entry.Outcome)
+        switch (knownDeviation is null ? entry.Outcome : Outcome.Pass)
         {
             case Outcome.Fail:
             case Outcome.Error:
@@ -122,8 +131,12 @@ public static class JUnitReport
                 break;
         }
         var output = new StringBuilder();
+        if (knownDeviation is not null)
+        {
+            output.Append(CultureInfo.InvariantCulture, $"expected {entry.Outcome}: {OneLine(knownDeviation)}\n");
+        }
         output.Append(CultureInfo.InvariantCulture, $"{entry.Title}\noutcome {entry.Outcome}; interval {entry.IntervalUs:0.###} us, spacing {entry.SpacingUs:0.###} us; {entry.SentFrames} sent, {entry.GuestFrames} guest, {entry.CoalescedFrames} coalesced\n");
-        if (entry.Outcome == Outcome.NonStrict)
+        if (entry.Outcome == Outcome.NonStrict || knownDeviation is not null)
         {
             output.Append(FindingsText(entry));
         }
@@ -203,12 +216,15 @@ public static class JUnitReport
         public static Counts operator +(Counts a, Counts b) => new(a.Tests + b.Tests, a.Failures + b.Failures, a.Skipped + b.Skipped, a.TimeMs + b.TimeMs);
     }
 
-    private static Counts CountsOf(ResultsDocument run)
+    private static string? KnownReason(ResultsDocument run, CaseEntry entry, KnownDeviation? known) =>
+        known is not null && entry.Outcome is Outcome.Fail or Outcome.NonStrict or Outcome.Error ? known(run, entry) : null;
+
+    private static Counts CountsOf(ResultsDocument run, KnownDeviation? known)
     {
         int notJudged = run.NotJudged().Count;
         return new Counts(
             run.Cases.Count + notJudged,
-            run.Cases.Count(c => c.Outcome is Outcome.Fail or Outcome.Error),
+            run.Cases.Count(c => c.Outcome is Outcome.Fail or Outcome.Error && KnownReason(run, c, known) is null),
             run.Cases.Count(c => c.Outcome == Outcome.Info) + notJudged,
             run.Cases.Sum(c => c.DurationMs));
     }

@@ -301,7 +301,7 @@ internal static class TcpFlags
         // does), so both report under the FIN rule; a real reorder still fails ORDER.flow.
         b.Must.As(OracleRules.FinMerged).DeliveredAlone(fin);
         b.Must.As(OracleRules.FinMerged).DeliveredInOrder(d2, fin);
-        b.Should.MergedTogether(d0, d1, d2);
+        (ipv6 ? b.Should.As(BehaviourRules.Ipv6Coalescing) : b.Should).MergedTogether(d0, d1, d2);
         return b.Done();
     }
 }
