@@ -32,6 +32,7 @@ public sealed class CliApp
             MatrixDeclaration.Create(env),
             ReportDeclaration.Create(env),
             JunitDeclaration.Create(env),
+            RejudgeDeclaration.Create(env),
             RulesDeclaration.Create(env),
             EvidenceDeclaration.Create(env),
             ExpectationsDeclaration.Create(env),

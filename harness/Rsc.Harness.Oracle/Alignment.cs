@@ -32,12 +32,12 @@ public sealed class Alignment
     {
         ArgumentNullException.ThrowIfNull(guest);
         Guest = guest;
-        foreach (var g in guest)
+        foreach (var explanation in guest)
         {
-            _byGuestIndex.TryAdd(g.GuestIndex, g);
-            foreach (var s in g.SentFrames)
+            _byGuestIndex.TryAdd(explanation.GuestIndex, explanation);
+            foreach (var sent in explanation.SentFrames)
             {
-                _guestOfSent.TryAdd(s, g.GuestIndex);
+                _guestOfSent.TryAdd(sent, explanation.GuestIndex);
             }
         }
     }
@@ -45,8 +45,8 @@ public sealed class Alignment
     public IReadOnlyList<GuestExplanation> Guest { get; }
 
     /// <summary>The guest frame that delivered sent frame <paramref name="sentIndex"/>, if any.</summary>
-    public int? GuestFrameOf(int sentIndex) => _guestOfSent.TryGetValue(sentIndex, out var g) ? g : null;
+    public int? GuestFrameOf(int sentIndex) => _guestOfSent.TryGetValue(sentIndex, out var guestIndex) ? guestIndex : null;
 
     /// <summary>The explanation of guest frame <paramref name="guestIndex"/>, if there is such a frame.</summary>
-    public GuestExplanation? ExplanationOf(int guestIndex) => _byGuestIndex.TryGetValue(guestIndex, out var e) ? e : null;
+    public GuestExplanation? ExplanationOf(int guestIndex) => _byGuestIndex.TryGetValue(guestIndex, out var explanation) ? explanation : null;
 }

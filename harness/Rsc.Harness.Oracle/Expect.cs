@@ -17,9 +17,9 @@ public static partial class Expect
         {
             throw new ArgumentException("name at least two sent frames", nameof(sentIndices));
         }
-        foreach (var i in sentIndices)
+        foreach (var index in sentIndices)
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(i, nameof(sentIndices));
+            ArgumentOutOfRangeException.ThrowIfNegative(index, nameof(sentIndices));
         }
         return new MergedTogetherExpectation([.. sentIndices]);
     }
@@ -42,15 +42,15 @@ public static partial class Expect
     /// <summary>The guest receives between <paramref name="min"/> and <paramref name="max"/> frames (max defaults to min).</summary>
     public static Expectation GuestFrameCount(int min, int? max = null)
     {
-        var (lo, hi) = Range(min, max);
-        return new GuestFrameCountExpectation(lo, hi);
+        var (low, high) = Range(min, max);
+        return new GuestFrameCountExpectation(low, high);
     }
 
     /// <summary>The number of coalesced guest frames lies between min and max (max defaults to min).</summary>
     public static Expectation CoalescedFrameCount(int min, int? max = null)
     {
-        var (lo, hi) = Range(min, max);
-        return new CoalescedFrameCountExpectation(lo, hi);
+        var (low, high) = Range(min, max);
+        return new CoalescedFrameCountExpectation(low, high);
     }
 
     /// <summary>The guest frame holding <paramref name="sentIndex"/> reports exactly these RSC counts.</summary>
@@ -97,8 +97,8 @@ public static partial class Expect
     private static (int Min, int Max) Range(int min, int? max)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(min);
-        int hi = max ?? min;
-        ArgumentOutOfRangeException.ThrowIfLessThan(hi, min, nameof(max));
-        return (min, hi);
+        int high = max ?? min;
+        ArgumentOutOfRangeException.ThrowIfLessThan(high, min, nameof(max));
+        return (min, high);
     }
 }

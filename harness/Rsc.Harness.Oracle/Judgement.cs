@@ -24,13 +24,13 @@ public sealed record Judgement(IReadOnlyList<Finding> Findings, Alignment Alignm
         get
         {
             var outcome = Outcome.Pass;
-            foreach (var f in Findings)
+            foreach (var finding in Findings)
             {
-                if (f.Severity == Severity.Fail)
+                if (finding.Severity == Severity.Fail)
                 {
                     return Outcome.Fail;
                 }
-                if (f.Severity == Severity.NonStrict)
+                if (finding.Severity == Severity.NonStrict)
                 {
                     outcome = Outcome.NonStrict;
                 }

@@ -21,14 +21,14 @@ public static class RealTimeBoundaries
         var guests = new HashSet<int>();
         long first = long.MaxValue;
         long last = long.MinValue;
-        foreach (var i in sentIndices)
+        foreach (var index in sentIndices)
         {
-            if (context.Alignment.GuestFrameOf(i) is not int g)
+            if (context.Alignment.GuestFrameOf(index) is not int guestFrame)
             {
                 return null;
             }
-            guests.Add(g);
-            long? at = SentAt(context, i);
+            guests.Add(guestFrame);
+            long? at = SentAt(context, index);
             if (at is null)
             {
                 return null;
@@ -66,9 +66,9 @@ public static class RealTimeBoundaries
     public static string? ExplainLegalMerge(int guestFrame, ExpectationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var f in context.GeneralFindings)
+        foreach (var finding in context.GeneralFindings)
         {
-            if (f.Severity == Severity.Fail && f.GuestFrames.Contains(guestFrame))
+            if (finding.Severity == Severity.Fail && finding.GuestFrames.Contains(guestFrame))
             {
                 return null;
             }
@@ -88,11 +88,11 @@ public static class RealTimeBoundaries
     {
         ArgumentNullException.ThrowIfNull(plan);
         var result = new HashSet<int>();
-        for (int i = 1; i < plan.Frames.Count; i++)
+        for (int position = 1; position < plan.Frames.Count; position++)
         {
-            if (plan.Frames[i].OffsetNs - plan.Frames[i - 1].OffsetNs < BackToBackGapNs)
+            if (plan.Frames[position].OffsetNs - plan.Frames[position - 1].OffsetNs < BackToBackGapNs)
             {
-                result.Add(plan.Frames[i].Index);
+                result.Add(plan.Frames[position].Index);
             }
         }
         return result;
@@ -100,11 +100,11 @@ public static class RealTimeBoundaries
 
     private static long? SentAt(ExpectationContext context, int index)
     {
-        foreach (var s in context.Capture.Sent)
+        foreach (var frame in context.Capture.Sent)
         {
-            if (s.Index == index)
+            if (frame.Index == index)
             {
-                return s.SentNs;
+                return frame.SentNs;
             }
         }
         return null;

@@ -3,6 +3,7 @@ using Rsc.Harness.Core.Capture;
 using Rsc.Harness.Core.Traffic;
 using Rsc.Harness.Oracle.Internal;
 using Rsc.Harness.Oracle.Rules;
+using Rsc.Harness.Oracle.Internal.Aligning;
 
 namespace Rsc.Harness.Oracle;
 
@@ -49,8 +50,8 @@ public sealed class RscOracle
         {
             return JudgeWithoutGuest(plan, capture, expectations, caseLevel, caseRules, findings);
         }
-        var sentByIndex = sent.ToDictionary(s => s.Index);
-        var guest = capture.Guest.Select(g => new GuestInfo(g)).ToList();
+        var sentByIndex = sent.ToDictionary(frame => frame.Index);
+        var guest = capture.Guest.Select(frame => new GuestInfo(frame)).ToList();
 
         var aligner = new RunAligner(sent, guest, _settings, capture.ObservationEndNs);
         var alignment = aligner.Align();
@@ -82,7 +83,7 @@ public sealed class RscOracle
     {
         const string Why = "the guest side was not captured (judged from the device's counters only)";
         var alignment = new Alignment([]);
-        var general = RuleCatalog.All.Where(r => r.Level is RequirementLevel.Must or RequirementLevel.Should).Select(r => r.Id);
+        var general = RuleCatalog.All.Where(rule => rule.Level is RequirementLevel.Must or RequirementLevel.Should).Select(rule => rule.Id);
         findings.Add(new Finding(OracleRules.NotObserved, Severity.Info,
             $"general rules not observed, {Why}: {string.Join(", ", general)}", [], []));
         var unobserved = new List<string>();
@@ -110,27 +111,27 @@ public sealed class RscOracle
     private void Check(Expectation expectation, ExpectationContext context, RequirementLevel caseLevel, List<Finding> findings)
     {
         var severity = ToSeverity(expectation.Level ?? caseLevel);
-        foreach (var v in expectation.Check(context))
+        foreach (var violation in expectation.Check(context))
         {
             if (_settings.Timing == TimingMode.Real && expectation.DependsOnTiming
-                && expectation.ExcuseOnRealTime(v, context) is { } excuse)
+                && expectation.ExcuseOnRealTime(violation, context) is { } excuse)
             {
-                findings.Add(new Finding(expectation.Rule, Severity.Info, $"{v.Message}; not judged on a real clock: {excuse}", v.GuestFrames, v.SentFrames));
+                findings.Add(new Finding(expectation.Rule, Severity.Info, $"{violation.Message}; not judged on a real clock: {excuse}", violation.GuestFrames, violation.SentFrames));
                 continue;
             }
-            findings.Add(new Finding(expectation.Rule, severity, v.Message, v.GuestFrames, v.SentFrames));
+            findings.Add(new Finding(expectation.Rule, severity, violation.Message, violation.GuestFrames, violation.SentFrames));
         }
     }
 
     private Judgement Conclude(List<Finding> findings, Alignment alignment, IReadOnlyList<Expectation> expectations, IReadOnlyCollection<string>? caseRules, List<string> unobserved)
     {
         var judged = ApplyExcuses(findings);
-        var ownRules = new HashSet<string>(expectations.Select(e => e.Rule), StringComparer.Ordinal);
+        var ownRules = new HashSet<string>(expectations.Select(expectation => expectation.Rule), StringComparer.Ordinal);
         if (caseRules is not null)
         {
             ownRules.UnionWith(caseRules);
         }
-        var excusedRequirement = judged.Where(f => f.Excuse is not null && ownRules.Contains(f.Rule)).Select(f => f.Rule).Distinct().Order(StringComparer.Ordinal).ToList();
+        var excusedRequirement = judged.Where(finding => finding.Excuse is not null && ownRules.Contains(finding.Rule)).Select(finding => finding.Rule).Distinct().Order(StringComparer.Ordinal).ToList();
         return new Judgement(FindingCap.Apply(judged, _settings.MaxFindingsPerRule), alignment)
         {
             ExcusedRequirement = excusedRequirement,
@@ -149,11 +150,11 @@ public sealed class RscOracle
             return findings;
         }
         var result = new List<Finding>(findings.Count);
-        foreach (var f in findings)
+        foreach (var finding in findings)
         {
-            result.Add(_settings.Capabilities.ExcuseFor(f.Rule) is { } excuse
-                ? f with { Severity = Severity.Info, Excuse = excuse.ToString() }
-                : f);
+            result.Add(_settings.Capabilities.ExcuseFor(finding.Rule) is { } excuse
+                ? finding with { Severity = Severity.Info, Excuse = excuse.ToString() }
+                : finding);
         }
         return result;
     }
@@ -170,26 +171,26 @@ public sealed class RscOracle
     private static List<SentInfo> BuildSent(TrafficPlan plan, DeviceCapture capture, List<Finding> findings)
     {
         var recorded = new Dictionary<int, SentFrame>();
-        foreach (var s in capture.Sent)
+        foreach (var frame in capture.Sent)
         {
-            recorded.TryAdd(s.Index, s);
+            recorded.TryAdd(frame.Index, frame);
         }
         var result = new List<SentInfo>(plan.Frames.Count);
-        foreach (var f in plan.Frames)
+        foreach (var planned in plan.Frames)
         {
-            if (recorded.Remove(f.Index, out var s))
+            if (recorded.Remove(planned.Index, out var frame))
             {
-                result.Add(new SentInfo(f.Index, s.SentNs, s.Frame, f.Label));
+                result.Add(new SentInfo(planned.Index, frame.SentNs, frame.Frame, planned.Label));
             }
             else
             {
                 findings.Add(new Finding(OracleRules.NotSent, Severity.Info,
-                    $"planned frame {f.Index} ({f.Label}) was never handed to the device; it is not judged", [], [f.Index]));
+                    $"planned frame {planned.Index} ({planned.Label}) was never handed to the device; it is not judged", [], [planned.Index]));
             }
         }
-        foreach (var s in recorded.Values.OrderBy(s => s.Index))
+        foreach (var frame in recorded.Values.OrderBy(frame => frame.Index))
         {
-            result.Add(new SentInfo(s.Index, s.SentNs, s.Frame, "not in the plan"));
+            result.Add(new SentInfo(frame.Index, frame.SentNs, frame.Frame, "not in the plan"));
         }
         return result;
     }

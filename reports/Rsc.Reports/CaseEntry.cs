@@ -28,6 +28,9 @@ public sealed record CaseEntry
     public Rsc.Harness.Core.Capture.TimingMode? Timing { get; init; }
     public PacingEntry? Pacing { get; init; }
 
+    /// <summary>When the adapter stopped watching the guest side, ns from the start of the case; null in runs that did not record it.</summary>
+    public long? ObservationEndNs { get; init; }
+
     /// <summary>Live runs only: what the machine did besides the device, and the latency tolerance it earned.</summary>
     public RealTimeEntry? RealTime { get; init; }
     public IReadOnlyDictionary<string, string> TrafficParameters { get; init; } = new Dictionary<string, string>();

@@ -42,6 +42,83 @@ public static class GuestJsonl
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>
+    /// Reads guest.jsonl back: per line the frame's index, time and virtio header. Throws
+    /// <see cref="FormatException"/> naming the line when a line is not one this class wrote.
+    /// </summary>
+    public static IReadOnlyList<GuestJsonlLine> Read(string path)
+    {
+        var lines = new List<GuestJsonlLine>();
+        int number = 0;
+        foreach (var text in File.ReadLines(path))
+        {
+            number++;
+            if (text.Length == 0)
+            {
+                continue;
+            }
+            try
+            {
+                using var document = JsonDocument.Parse(text);
+                var line = document.RootElement;
+                var header = new VirtioNetHeader(
+                    ParseFlags(line.GetProperty("flags").GetString() ?? ""),
+                    ParseGsoType(line.GetProperty("gsoType").GetString() ?? ""),
+                    line.GetProperty("hdrLen").GetUInt16(),
+                    line.GetProperty("gsoSize").GetUInt16(),
+                    line.GetProperty("csumStart").GetUInt16(),
+                    line.GetProperty("csumOffset").GetUInt16(),
+                    line.GetProperty("numBuffers").GetUInt16());
+                lines.Add(new GuestJsonlLine(line.GetProperty("index").GetInt32(), line.GetProperty("timeNs").GetInt64(), header, line.GetProperty("length").GetInt32()));
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                throw new FormatException($"'{path}' line {number}: not a guest.jsonl line ({e.Message.ReplaceLineEndings(" ")})", e);
+            }
+        }
+        return lines;
+    }
+
+    /// <summary>The flags as <see cref="VirtioNetHeader.FlagsText"/> writes them, back.</summary>
+    public static VirtioNetHeaderFlags ParseFlags(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var flags = VirtioNetHeaderFlags.None;
+        foreach (var part in text.Split('|', StringSplitOptions.RemoveEmptyEntries))
+        {
+            flags |= part switch
+            {
+                "NEEDS_CSUM" => VirtioNetHeaderFlags.NeedsCsum,
+                "DATA_VALID" => VirtioNetHeaderFlags.DataValid,
+                "RSC_INFO" => VirtioNetHeaderFlags.RscInfo,
+                _ => (VirtioNetHeaderFlags)ParseHexByte(part),
+            };
+        }
+        return flags;
+    }
+
+    /// <summary>gso_type as <see cref="GsoTypeText"/> writes it, back.</summary>
+    public static VirtioGsoType ParseGsoType(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var ecn = text.EndsWith("|ECN", StringComparison.Ordinal);
+        var name = ecn ? text[..^4] : text;
+        var baseType = name switch
+        {
+            "NONE" => VirtioGsoType.None,
+            "TCPV4" => VirtioGsoType.TcpV4,
+            "UDP" => VirtioGsoType.Udp,
+            "TCPV6" => VirtioGsoType.TcpV6,
+            _ => (VirtioGsoType)ParseHexByte(name),
+        };
+        return ecn ? baseType | VirtioGsoType.Ecn : baseType;
+    }
+
+    private static byte ParseHexByte(string text) =>
+        text.StartsWith("0x", StringComparison.Ordinal) && byte.TryParse(text.AsSpan(2), System.Globalization.NumberStyles.HexNumber, null, out var value)
+            ? value
+            : throw new FormatException($"'{text}' is no virtio header value");
+
     /// <summary>gso_type as the virtio specification names it: NONE, TCPV4, UDP, TCPV6, with |ECN.</summary>
     public static string GsoTypeText(VirtioGsoType gsoType)
     {
@@ -89,3 +166,6 @@ public static class GuestJsonl
         }
     }
 }
+
+/// <summary>One line of guest.jsonl: the frame's delivery index, time (ns from the start of the case), virtio header and length.</summary>
+public sealed record GuestJsonlLine(int Index, long TimeNs, VirtioNetHeader Header, int Length);

@@ -46,6 +46,12 @@ public sealed record ResultsDocument
     /// </summary>
     public CatalogueEntry? Catalogue { get; init; }
 
+    /// <summary>
+    /// Set when these verdicts were made by re-judging another run's recorded captures (`rsc rejudge`):
+    /// which run, and the tool that recorded it. Null for a run that judged what it captured.
+    /// </summary>
+    public RejudgedEntry? Rejudged { get; init; }
+
     public IReadOnlyList<CaseEntry> Cases { get; init; } = [];
 
     /// <summary>
@@ -103,6 +109,11 @@ public sealed record InterruptionEntry(string Reason, DateTimeOffset AtUtc, stri
     public const string Timeout = "timeout";
     public const string Error = "error";
 }
+
+/// <param name="From">The recorded run folder, as given.</param>
+/// <param name="RecordedBy">The tool that recorded the captures and the verdicts they are compared with.</param>
+/// <param name="AtUtc">When they were re-judged.</param>
+public sealed record RejudgedEntry(string From, ToolEntry RecordedBy, DateTimeOffset AtUtc);
 
 public sealed record ToolEntry(string Name, string Version)
 {

@@ -8,14 +8,14 @@ internal sealed class CoalescedFrameCountExpectation(int min, int max)
 
     public override IEnumerable<Violation> Check(ExpectationContext context)
     {
-        var coalesced = context.Alignment.Guest.Where(g => g.IsCoalesced).ToList();
-        int n = coalesced.Count;
-        if (n < min || n > max)
+        var coalesced = context.Alignment.Guest.Where(explanation => explanation.IsCoalesced).ToList();
+        int count = coalesced.Count;
+        if (count < min || count > max)
         {
             string expected = min == max ? $"{min}" : $"{min}..{max}";
-            string which = n == 0 ? "none" : string.Join("; ", coalesced.Take(10).Select(g => $"guest {g.GuestIndex} = sent {string.Join(',', g.SentFrames)}"));
-            yield return new Violation($"coalesced guest frames expected {expected}, observed {n} ({which})",
-                coalesced.Select(g => g.GuestIndex).ToList(), []);
+            string which = count == 0 ? "none" : string.Join("; ", coalesced.Take(10).Select(explanation => $"guest {explanation.GuestIndex} = sent {string.Join(',', explanation.SentFrames)}"));
+            yield return new Violation($"coalesced guest frames expected {expected}, observed {count} ({which})",
+                coalesced.Select(explanation => explanation.GuestIndex).ToList(), []);
         }
     }
 }

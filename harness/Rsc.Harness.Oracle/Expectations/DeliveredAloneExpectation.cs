@@ -12,18 +12,18 @@ internal sealed class DeliveredAloneExpectation(int sentIndex)
 
     public override IEnumerable<Violation> Check(ExpectationContext context)
     {
-        if (context.Alignment.GuestFrameOf(sentIndex) is not { } g)
+        if (context.Alignment.GuestFrameOf(sentIndex) is not { } guestFrame)
         {
             yield return new Violation($"sent {sentIndex} expected alone in a guest frame; observed not delivered", [], [sentIndex]);
             yield break;
         }
-        var e = context.Alignment.ExplanationOf(g);
-        if (e is null || e.SentFrames.Count != 1)
+        var explanation = context.Alignment.ExplanationOf(guestFrame);
+        if (explanation is null || explanation.SentFrames.Count != 1)
         {
-            var with = e is null ? [] : e.SentFrames;
+            var with = explanation is null ? [] : explanation.SentFrames;
             yield return new Violation(
-                $"sent {sentIndex} expected alone in a guest frame; observed guest frame {g} carrying sent {string.Join(',', with)}",
-                [g], with.Count == 0 ? [sentIndex] : with);
+                $"sent {sentIndex} expected alone in a guest frame; observed guest frame {guestFrame} carrying sent {string.Join(',', with)}",
+                [guestFrame], with.Count == 0 ? [sentIndex] : with);
         }
     }
 }

@@ -6,18 +6,22 @@ internal sealed class DeliveredInOrderExpectation(int earlier, int later)
 {
     public override IEnumerable<Violation> Check(ExpectationContext context)
     {
-        var a = context.Alignment.GuestFrameOf(earlier);
-        var b = context.Alignment.GuestFrameOf(later);
-        if (a is null || b is null)
+        var earlierFrame = context.Alignment.GuestFrameOf(earlier);
+        var laterFrame = context.Alignment.GuestFrameOf(later);
+        if (earlierFrame is null || laterFrame is null)
         {
-            string missing = string.Join(" and ", new[] { (earlier, a), (later, b) }.Where(x => x.Item2 is null).Select(x => $"sent {x.Item1}"));
+            string missing = string.Join(" and ", new[] { (Sent: earlier, Guest: earlierFrame), (Sent: later, Guest: laterFrame) }
+                .Where(pair => pair.Guest is null).Select(pair => $"sent {pair.Sent}"));
             yield return new Violation($"sent {earlier} expected before sent {later}; observed {missing} not delivered",
-                new[] { a, b }.Where(x => x is not null).Select(x => x!.Value).ToList(), [earlier, later]);
+                new[] { earlierFrame, laterFrame }.Where(frame => frame is not null).Select(frame => frame!.Value).ToList(), [earlier, later]);
         }
-        else if (a >= b)
+        else if (earlierFrame >= laterFrame)
         {
-            string observed = a == b ? $"both in guest frame {a}" : $"sent {earlier} in guest frame {a}, after sent {later} in guest frame {b}";
-            yield return new Violation($"sent {earlier} expected in a guest frame before sent {later}'s; observed {observed}", a == b ? [a.Value] : [b.Value, a.Value], [earlier, later]);
+            string observed = earlierFrame == laterFrame
+                ? $"both in guest frame {earlierFrame}"
+                : $"sent {earlier} in guest frame {earlierFrame}, after sent {later} in guest frame {laterFrame}";
+            yield return new Violation($"sent {earlier} expected in a guest frame before sent {later}'s; observed {observed}",
+                earlierFrame == laterFrame ? [earlierFrame.Value] : [laterFrame.Value, earlierFrame.Value], [earlier, later]);
         }
     }
 }

@@ -8,11 +8,11 @@ internal sealed class GuestFrameCountExpectation(int min, int max)
 
     public override IEnumerable<Violation> Check(ExpectationContext context)
     {
-        int n = context.Capture.Guest.Count;
-        if (n < min || n > max)
+        int count = context.Capture.Guest.Count;
+        if (count < min || count > max)
         {
             string expected = min == max ? $"{min}" : $"{min}..{max}";
-            yield return new Violation($"guest frames expected {expected}, observed {n}", [], []);
+            yield return new Violation($"guest frames expected {expected}, observed {count}", [], []);
         }
     }
 }

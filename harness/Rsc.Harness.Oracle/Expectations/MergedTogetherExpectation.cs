@@ -16,14 +16,14 @@ internal sealed class MergedTogetherExpectation(int[] sentIndices)
 
     public override IEnumerable<Violation> Check(ExpectationContext context)
     {
-        var placed = sentIndices.Select(i => (Sent: i, Guest: context.Alignment.GuestFrameOf(i))).ToList();
-        var missing = placed.Where(p => p.Guest is null).Select(p => p.Sent).ToList();
-        var guests = placed.Where(p => p.Guest is not null).Select(p => p.Guest!.Value).Distinct().ToList();
+        var placed = sentIndices.Select(index => (Sent: index, Guest: context.Alignment.GuestFrameOf(index))).ToList();
+        var missing = placed.Where(place => place.Guest is null).Select(place => place.Sent).ToList();
+        var guests = placed.Where(place => place.Guest is not null).Select(place => place.Guest!.Value).Distinct().ToList();
         if (missing.Count == 0 && guests.Count == 1)
         {
             yield break;
         }
-        string where = string.Join(", ", placed.Select(p => $"{p.Sent}→{(p.Guest is { } g ? $"guest {g}" : "not delivered")}"));
+        string where = string.Join(", ", placed.Select(place => $"{place.Sent}→{(place.Guest is { } guestFrame ? $"guest {guestFrame}" : "not delivered")}"));
         yield return new Violation(
             $"sent {string.Join(',', sentIndices)} expected in one guest frame; observed {where}",
             guests, sentIndices);

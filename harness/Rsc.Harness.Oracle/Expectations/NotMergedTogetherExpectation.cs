@@ -11,13 +11,13 @@ internal sealed class NotMergedTogetherExpectation(int sentA, int sentB)
 
     public override IEnumerable<Violation> Check(ExpectationContext context)
     {
-        var a = context.Alignment.GuestFrameOf(sentA);
-        var b = context.Alignment.GuestFrameOf(sentB);
-        if (a is { } g && a == b)
+        var frameOfA = context.Alignment.GuestFrameOf(sentA);
+        var frameOfB = context.Alignment.GuestFrameOf(sentB);
+        if (frameOfA is { } guestFrame && frameOfA == frameOfB)
         {
             yield return new Violation(
-                $"sent {sentA} and {sentB} expected in different guest frames; observed both in guest frame {g}",
-                [g], [sentA, sentB]);
+                $"sent {sentA} and {sentB} expected in different guest frames; observed both in guest frame {guestFrame}",
+                [guestFrame], [sentA, sentB]);
         }
     }
 }

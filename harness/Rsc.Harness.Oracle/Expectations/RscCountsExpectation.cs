@@ -11,20 +11,20 @@ internal sealed class RscCountsExpectation(int sentIndex, int segments, int dupA
 
     public override IEnumerable<Violation> Check(ExpectationContext context)
     {
-        if (context.Alignment.GuestFrameOf(sentIndex) is not { } g)
+        if (context.Alignment.GuestFrameOf(sentIndex) is not { } guestFrame)
         {
             yield return new Violation($"RSC counts of the frame holding sent {sentIndex} expected {segments}/{dupAcks}; observed sent {sentIndex} not delivered", [], [sentIndex]);
             yield break;
         }
-        var header = context.Capture.Guest.First(f => f.Index == g).Header;
+        var header = context.Capture.Guest.First(frame => frame.Index == guestFrame).Header;
         int observedSegments = header.RscSegments ?? 0;
         int observedDupAcks = header.RscDupAcks ?? 0;
         if (observedSegments != segments || observedDupAcks != dupAcks)
         {
             string info = header.HasRscInfo ? "RSC_INFO" : "no RSC_INFO";
             yield return new Violation(
-                $"guest frame {g} (holding sent {sentIndex}): segments/dup ACKs expected {segments}/{dupAcks}, observed {observedSegments}/{observedDupAcks} ({info})",
-                [g], [sentIndex]);
+                $"guest frame {guestFrame} (holding sent {sentIndex}): segments/dup ACKs expected {segments}/{dupAcks}, observed {observedSegments}/{observedDupAcks} ({info})",
+                [guestFrame], [sentIndex]);
         }
     }
 }

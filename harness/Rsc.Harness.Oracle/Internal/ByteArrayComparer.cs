@@ -5,13 +5,13 @@ internal sealed class ByteArrayComparer : IEqualityComparer<byte[]>
 {
     public static ByteArrayComparer Instance { get; } = new();
 
-    public bool Equals(byte[]? x, byte[]? y) =>
-        ReferenceEquals(x, y) || (x is not null && y is not null && x.AsSpan().SequenceEqual(y));
+    public bool Equals(byte[]? left, byte[]? right) =>
+        ReferenceEquals(left, right) || (left is not null && right is not null && left.AsSpan().SequenceEqual(right));
 
-    public int GetHashCode(byte[] obj)
+    public int GetHashCode(byte[] frame)
     {
-        var h = new HashCode();
-        h.AddBytes(obj);
-        return h.ToHashCode();
+        var hash = new HashCode();
+        hash.AddBytes(frame);
+        return hash.ToHashCode();
     }
 }

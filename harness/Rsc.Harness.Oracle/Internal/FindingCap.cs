@@ -7,21 +7,21 @@ internal static class FindingCap
     {
         var kept = new List<Finding>();
         var counts = new Dictionary<(string, Severity), int>();
-        foreach (var f in findings)
+        foreach (var finding in findings)
         {
-            var key = (f.Rule, f.Severity);
-            int n = counts.GetValueOrDefault(key) + 1;
-            counts[key] = n;
-            if (n <= perRule)
+            var key = (finding.Rule, finding.Severity);
+            int count = counts.GetValueOrDefault(key) + 1;
+            counts[key] = count;
+            if (count <= perRule)
             {
-                kept.Add(f);
+                kept.Add(finding);
             }
         }
-        foreach (var ((rule, severity), n) in counts)
+        foreach (var ((rule, severity), count) in counts)
         {
-            if (n > perRule)
+            if (count > perRule)
             {
-                kept.Add(new Finding(rule, severity, $"{n - perRule} more {rule} findings not listed ({n} in all)", [], []));
+                kept.Add(new Finding(rule, severity, $"{count - perRule} more {rule} findings not listed ({count} in all)", [], []));
             }
         }
         return kept;

@@ -60,4 +60,13 @@ internal sealed class GuestInfo
 
     /// <summary>The frame's own IP or TCP checksum is wrong (unknown, so false, for oversized frames).</summary>
     public bool ChecksumsBad => !Oversized && (!Packet.IpChecksumValid || (Packet.Shape == PacketShape.Tcp && !Packet.TcpChecksumValid));
+
+    /// <summary>Which of the frame's own checksums are wrong, in words.</summary>
+    public string BadChecksums()
+    {
+        var bad = new List<string>(2);
+        if (!Packet.IpChecksumValid) bad.Add("IPv4 header");
+        if (Packet.Shape == PacketShape.Tcp && !Packet.TcpChecksumValid) bad.Add("TCP");
+        return string.Join(" and ", bad);
+    }
 }

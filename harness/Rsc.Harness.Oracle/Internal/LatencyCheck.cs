@@ -14,20 +14,20 @@ internal static class LatencyCheck
         }
         long limit = settings.DrainIntervalNs + settings.LatencyToleranceNs;
         var seen = new HashSet<int>();
-        for (int gi = 0; gi < alignment.Guest.Count; gi++)
+        for (int at = 0; at < alignment.Guest.Count; at++)
         {
-            var e = alignment.Guest[gi];
-            long at = guest[gi].Frame.TimeNs;
+            var explanation = alignment.Guest[at];
+            long deliveredNs = guest[at].Frame.TimeNs;
             var late = new List<int>();
             long worst = 0;
-            foreach (var index in e.SentFrames)
+            foreach (var index in explanation.SentFrames)
             {
                 // Only a frame's first delivery counts; repeats are a conservation finding.
-                if (!seen.Add(index) || !sent.TryGetValue(index, out var s) || unjudged.Contains(index))
+                if (!seen.Add(index) || !sent.TryGetValue(index, out var frame) || unjudged.Contains(index))
                 {
                     continue;
                 }
-                long held = at - s.SentNs;
+                long held = deliveredNs - frame.SentNs;
                 if (held > limit)
                 {
                     late.Add(index);
@@ -36,10 +36,9 @@ internal static class LatencyCheck
             }
             if (late.Count > 0)
             {
-                long worstHeld = worst;
                 findings.Add(new Finding(OracleRules.Latency, Severity.Fail,
-                    $"guest frame {e.GuestIndex} at {at} ns delivers sent {string.Join(',', late)} held up to {worstHeld} ns, more than the drain interval {settings.DrainIntervalNs} ns + tolerance {settings.LatencyToleranceNs} ns",
-                    [e.GuestIndex], late));
+                    $"guest frame {explanation.GuestIndex} at {deliveredNs} ns delivers sent {string.Join(',', late)} held up to {worst} ns, more than the drain interval {settings.DrainIntervalNs} ns + tolerance {settings.LatencyToleranceNs} ns",
+                    [explanation.GuestIndex], late));
             }
         }
     }

@@ -16,6 +16,7 @@ internal sealed class SentInfo
         Flow = Packet.Shape == PacketShape.Tcp ? Packet.Flow : null;
         Timestamp = Packet.TimestampOption;
         OnlyTimestampOptions = Packet.OnlyTimestampOptions;
+        Exception = SegmentException.Of(this);
     }
 
     public int Index { get; }
@@ -28,6 +29,10 @@ internal sealed class SentInfo
     /// <summary>The timestamp option, decoded once (the aligner looks at it many times).</summary>
     public ParsedTcpOption? Timestamp { get; }
     public bool OnlyTimestampOptions { get; }
+
+    /// <summary>Why the segment may never be coalesced (E), if it may not.</summary>
+    public SegmentException Exception { get; }
+
     public bool Keyed => Flow is not null;
 
     /// <summary>Position in its flow's send order (keyed frames only).</summary>

@@ -13,19 +13,19 @@ internal static class StatisticsCheck
         long packets = 0;
         long octets = 0;
         long events = 0;
-        foreach (var e in alignment.Guest)
+        foreach (var explanation in alignment.Guest)
         {
-            if (!e.IsCoalesced)
+            if (!explanation.IsCoalesced)
             {
                 continue;
             }
             events++;
-            foreach (var index in e.SentFrames)
+            foreach (var index in explanation.SentFrames)
             {
-                if (sent.TryGetValue(index, out var s) && s.HasData)
+                if (sent.TryGetValue(index, out var frame) && frame.HasData)
                 {
                     packets++;
-                    octets += s.PayloadLength;
+                    octets += frame.PayloadLength;
                 }
             }
         }

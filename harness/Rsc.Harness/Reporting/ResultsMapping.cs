@@ -28,6 +28,7 @@ public static class ResultsMapping
             GuestFrames = capture?.Guest.Count ?? 0,
             CoalescedFrames = CoalescedFrames(result),
             Timing = capture?.Timing,
+            ObservationEndNs = capture?.ObservationEndNs,
             Pacing = capture?.Pacing is { } p
                 ? new PacingEntry(Math.Round(p.MeanGapNs, 1), p.P50GapNs, p.P99GapNs, p.MaxGapNs, p.MaxLatenessNs)
                 {

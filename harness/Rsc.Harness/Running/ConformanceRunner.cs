@@ -127,13 +127,7 @@ public sealed class ConformanceRunner
             return Finish(result);
         }
 
-        var settings = new OracleSettings
-        {
-            DrainIntervalNs = interval,
-            LatencyToleranceNs = ToleranceFor(result.Capture!, Options),
-            Capabilities = result.Device!.Capabilities,
-            Timing = result.Capture!.Timing,
-        };
+        var settings = CaseVerdict.Settings(interval, ToleranceFor(result.Capture!, Options), result.Device!.Capabilities, result.Capture!.Timing);
         result = result with { LatencyToleranceNs = settings.LatencyToleranceNs };
         Judgement judgement;
         try
@@ -144,22 +138,7 @@ public sealed class ConformanceRunner
         {
             return Finish(result with { Error = $"oracle failed: {e.GetType().Name}: {OneLine(e)}" });
         }
-        var outcome = judgement.Outcome;
-        if (conformanceCase.Level == RequirementLevel.Info && outcome is Outcome.Pass or Outcome.NonStrict)
-        {
-            outcome = Outcome.Info;
-        }
-        else if (outcome == Outcome.Pass && judgement.ExcusedRequirement.Count > 0)
-        {
-            // The case's own requirement broke and the device is excused from it; nothing else broke.
-            outcome = Outcome.Info;
-        }
-        else if (outcome == Outcome.Pass && judgement.UnobservedRequirement.Count > 0)
-        {
-            // Part of the case's own requirement could not be observed: nothing says it was met.
-            outcome = Outcome.Info;
-        }
-        return Finish(result with { Outcome = outcome, Findings = judgement.Findings, Judgement = judgement });
+        return Finish(result with { Outcome = CaseVerdict.OutcomeOf(conformanceCase, judgement), Findings = judgement.Findings, Judgement = judgement });
     }
 
     /// <summary>
