@@ -92,6 +92,39 @@ public sealed class InternalsTests
         Assert.That(table.Count, Is.EqualTo(1));
     }
 
+    [Test]
+    public void RemovalAcrossTheEndOfTheTableKeepsEntriesAtHome()
+    {
+        // Capacity 8: one flow at home in the last slot, one at home in slot 0. Removing the first
+        // leaves a hole at the end; the second is already at home and must stay there.
+        const ulong seed = 777;
+        var table = new FlowTable(4, seed);
+        var atEnd = KeyWithHome(seed, 7, 0);
+        var atStart = KeyWithHome(seed, 0, 1000);
+        var endUnit = new CoalescingUnit(16);
+        var startUnit = new CoalescingUnit(16);
+        table.Add(atEnd, endUnit);
+        table.Add(atStart, startUnit);
+
+        table.Remove(atEnd);
+
+        Assert.That(table.Find(atEnd), Is.Null);
+        Assert.That(table.Find(atStart), Is.SameAs(startUnit));
+    }
+
+    private static FlowKey KeyWithHome(ulong seed, int home, int firstPort)
+    {
+        byte[] addresses = [10, 0, 0, 1, 10, 0, 0, 2];
+        for (int port = firstPort; ; port++)
+        {
+            var key = FlowKey.Ipv4(addresses, [(byte)(port >> 8), (byte)port, 0, 80]);
+            if ((key.Hash(seed) & 7) == home)
+            {
+                return key;
+            }
+        }
+    }
+
     private static FlowKey KeyFor(int id)
     {
         // Few distinct address bytes so many keys collide on purpose.
