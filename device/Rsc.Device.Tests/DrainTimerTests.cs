@@ -114,6 +114,21 @@ public sealed class DrainTimerTests
     }
 
     [Test]
+    public void AUnitCachedAfterAFlushGetsAFullInterval()
+    {
+        using var rig = new EngineRig();
+        rig.Send(rig.Flow(4, 0).Data(100));
+        rig.Time.Advance(TimeSpan.FromMicroseconds(100));
+        rig.Engine.Flush();
+        rig.Send(rig.Flow(4, 1).Data(100));
+
+        rig.Time.Advance(Interval - TimeSpan.FromMicroseconds(1));
+        Assert.That(rig.Guest.Count, Is.EqualTo(1), "the flushed unit's deadline does not drain the next unit");
+        rig.Time.Advance(TimeSpan.FromMicroseconds(1));
+        Assert.That(rig.Guest.Count, Is.EqualTo(2));
+    }
+
+    [Test]
     public void FlushDisarmsTheTimer()
     {
         using var rig = new EngineRig();

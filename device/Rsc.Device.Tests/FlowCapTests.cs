@@ -1,3 +1,4 @@
+using Rsc.Harness.Core.Net;
 using Rsc.Device.Tests.Support;
 using Rsc.Harness.Core.Virtio;
 
@@ -35,6 +36,23 @@ public sealed class FlowCapTests
         rig.Send(flows[4].Data(100));
         Assert.That(rig.Engine.CachedUnits, Is.EqualTo(1));
         Assert.That(rig.Stats[RscCounter.ResourceShortage], Is.EqualTo(1));
+    }
+
+    [Test]
+    public void UnitsEndedByExceptionsGoBackToThePool()
+    {
+        using var rig = new EngineRig(new RscEngineOptions { MaxCachedFlows = 2 });
+        var flow = rig.Flow();
+        for (int i = 0; i < 5; i++)
+        {
+            rig.Send(flow.Data(100));
+            rig.Send(flow.Send(flow.Next(0, TcpFlags.Ack | TcpFlags.Rst)));
+        }
+
+        rig.Send(rig.Flow(4, 1).Data(100), rig.Flow(4, 2).Data(100));
+
+        Assert.That(rig.Engine.CachedUnits, Is.EqualTo(2));
+        Assert.That(rig.Stats[RscCounter.ResourceShortage], Is.Zero);
     }
 
     [Test]

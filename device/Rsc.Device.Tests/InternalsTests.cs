@@ -63,6 +63,68 @@ public sealed class InternalsTests
         }, iter: 300);
     }
 
+    [Test]
+    public void FlowsWhoseFullHashesCollideAreToldApart()
+    {
+        // Source ports 5748 and 14908 (to ports 80 and 443) give the same 32-bit hash under this seed:
+        // only the key comparison can separate them.
+        const ulong seed = 12345;
+        byte[] addresses = [10, 0, 0, 1, 10, 0, 0, 2];
+        var first = FlowKey.Ipv4(addresses, [5748 >> 8, 5748 & 0xFF, 0, 80]);
+        var second = FlowKey.Ipv4(addresses, [14908 >> 8, 14908 & 0xFF, 443 >> 8, 443 & 0xFF]);
+        Assert.That(first.Hash(seed), Is.EqualTo(second.Hash(seed)), "precondition: the hashes collide");
+        var table = new FlowTable(16, seed);
+        var firstUnit = new CoalescingUnit(16);
+        var secondUnit = new CoalescingUnit(16);
+
+        table.Add(first, firstUnit);
+        Assert.That(table.Find(second), Is.Null);
+        table.Remove(second);
+        Assert.That(table.Find(first), Is.SameAs(firstUnit), "removing an absent colliding flow keeps the present one");
+        Assert.That(table.Count, Is.EqualTo(1));
+
+        table.Add(second, secondUnit);
+        Assert.That(table.Find(first), Is.SameAs(firstUnit));
+        Assert.That(table.Find(second), Is.SameAs(secondUnit));
+        table.Remove(first);
+        Assert.That(table.Find(first), Is.Null);
+        Assert.That(table.Find(second), Is.SameAs(secondUnit));
+        Assert.That(table.Count, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void RemovalAcrossTheEndOfTheTableKeepsEntriesAtHome()
+    {
+        // Capacity 8: one flow at home in the last slot, one at home in slot 0. Removing the first
+        // leaves a hole at the end; the second is already at home and must stay there.
+        const ulong seed = 777;
+        var table = new FlowTable(4, seed);
+        var atEnd = KeyWithHome(seed, 7, 0);
+        var atStart = KeyWithHome(seed, 0, 1000);
+        var endUnit = new CoalescingUnit(16);
+        var startUnit = new CoalescingUnit(16);
+        table.Add(atEnd, endUnit);
+        table.Add(atStart, startUnit);
+
+        table.Remove(atEnd);
+
+        Assert.That(table.Find(atEnd), Is.Null);
+        Assert.That(table.Find(atStart), Is.SameAs(startUnit));
+    }
+
+    private static FlowKey KeyWithHome(ulong seed, int home, int firstPort)
+    {
+        byte[] addresses = [10, 0, 0, 1, 10, 0, 0, 2];
+        for (int port = firstPort; ; port++)
+        {
+            var key = FlowKey.Ipv4(addresses, [(byte)(port >> 8), (byte)port, 0, 80]);
+            if ((key.Hash(seed) & 7) == home)
+            {
+                return key;
+            }
+        }
+    }
+
     private static FlowKey KeyFor(int id)
     {
         // Few distinct address bytes so many keys collide on purpose.
