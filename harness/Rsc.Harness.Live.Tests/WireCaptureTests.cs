@@ -43,7 +43,7 @@ public sealed class WireCaptureTests
                 foreach (var sent in capture.Sent)
                 {
                     int at = records.FindIndex(next, r => r.Data.AsSpan().SequenceEqual(sent.Frame));
-                    Assert.That(at, Is.GreaterThanOrEqualTo(0), $"sent frame {sent.Index} is not on the wire after record {next}");
+                    Assert.That(at, Is.GreaterThanOrEqualTo(0), $"sent frame {sent.Index} is not on the wire after record {next} ({records.Count} records: {string.Join(", ", records.Take(8).Select(r => r.Data.Length))}; notes: {string.Join("; ", capture.Notes)})");
                     next = at + 1;
                 }
                 // The kernel's clock, ns resolution: not every stamp is a whole microsecond.
