@@ -16,6 +16,9 @@ public sealed class ChildProcess : IDisposable
 {
     public static readonly TimeSpan TermGrace = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long an exited process's last output may take to reach <see cref="Output"/>.</summary>
+    public static readonly TimeSpan OutputDrainLimit = TimeSpan.FromSeconds(3);
+
     private readonly Process _process;
     private readonly bool _ownGroup;
     private int _stopped;
@@ -138,15 +141,19 @@ public sealed class ChildProcess : IDisposable
         {
             return $"is running; stderr: {Output}";
         }
-        // Only the parameterless wait also drains the asynchronous readers; bound it, since a
-        // grandchild may still hold the pipe open.
-        try
+        // The timed wait does not drain the asynchronous readers; the asynchronous one does, and a
+        // token bounds it, since a grandchild may still hold the pipe open. Generous, because on a
+        // loaded machine the readers' last line can come well after the exit.
+        using (var drained = new CancellationTokenSource(OutputDrainLimit))
         {
-            Task.Run(() => _process.WaitForExit()).Wait(TimeSpan.FromSeconds(1));
-        }
-        catch (AggregateException)
-        {
-            // Gone.
+            try
+            {
+                _process.WaitForExitAsync(drained.Token).GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is OperationCanceledException or InvalidOperationException)
+            {
+                // Still held open, or gone: describe what arrived.
+            }
         }
         string how = ExitCode switch
         {
