@@ -3,6 +3,7 @@ using Rsc.Harness.Core;
 using Rsc.Harness.Core.Traffic;
 using Rsc.Harness.Oracle.Rules;
 using Rsc.TestCases.Support;
+using Rsc.TestCases.Templates;
 using static Rsc.TestCases.Support.CaseBuilder;
 
 namespace Rsc.TestCases.Sections;
@@ -31,18 +32,7 @@ internal static class IpExceptions
             Level = RequirementLevel.Should,
             Requirement = "SHOULD: segments whose ECN field is identical are coalesced as usual.",
             Source = "E, IPH",
-            Build = ctx =>
-            {
-                var b = new CaseBuilder(ctx, framesInOneInterval: 3);
-                var f = b.V4();
-                f.Ecn = Ect0;
-                var d0 = f.Data(Mss);
-                var d1 = f.Data(Mss);
-                var d2 = f.Data(Mss);
-                b.Should.MergedTogether(d0, d1, d2);
-                b.Should.RscCounts(d0, 3, 0);
-                return b.Done();
-            },
+            Build = ctx => InOrderRun.Merged(ctx, setup: f => f.Ecn = Ect0),
         },
         new()
         {

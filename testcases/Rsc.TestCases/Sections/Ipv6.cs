@@ -4,6 +4,7 @@ using Rsc.Harness.Core.Net;
 using Rsc.Harness.Core.Traffic;
 using Rsc.Harness.Oracle.Rules;
 using Rsc.TestCases.Support;
+using Rsc.TestCases.Templates;
 using static Rsc.TestCases.Support.CaseBuilder;
 
 namespace Rsc.TestCases.Sections;
@@ -24,18 +25,7 @@ internal static class Ipv6
             Requirement = "SHOULD: in-order IPv6 segments coalesce into one unit reporting 3 segments and 0 "
                 + "duplicate ACKs (gso_type TCPV6).",
             Source = "R, IPH, VS",
-            Build = ctx =>
-            {
-                var b = new CaseBuilder(ctx, framesInOneInterval: 3);
-                var f = b.V6();
-                var d0 = f.Data(Mss);
-                var d1 = f.Data(Mss);
-                var d2 = f.Data(Mss);
-                b.Should.As(BehaviourRules.Ipv6Coalescing).MergedTogether(d0, d1, d2);
-                b.Should.As(BehaviourRules.Ipv6Coalescing).RscCounts(d0, 3, 0);
-                b.Should.As(BehaviourRules.Ipv6Coalescing).GuestFrameCount(1);
-                return b.Done();
-            },
+            Build = ctx => InOrderRun.Merged(ctx, ipv6: true, behaviour: BehaviourRules.Ipv6Coalescing, oneGuestFrame: true),
         },
         new()
         {
