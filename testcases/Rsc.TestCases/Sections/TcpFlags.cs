@@ -122,21 +122,7 @@ internal static class TcpFlags
             Requirement = "MUST: segments whose ECE differs are never merged. SHOULD: the segment that changed ECE "
                 + "starts a new unit which the following ECE segments join.",
             Source = "E, R",
-            Build = ctx =>
-            {
-                var b = new CaseBuilder(ctx, framesInOneInterval: 5);
-                var f = b.V4();
-                var d0 = f.Data(Mss);
-                var d1 = f.Data(Mss);
-                Func<SegmentSpec, SegmentSpec> ece = s => s with { Flags = Flags.Ack | Flags.Ece };
-                var e2 = f.Data(Mss, ece, "data 1448 ECE");
-                var e3 = f.Data(Mss, ece, "data 1448 ECE");
-                var e4 = f.Data(Mss, ece, "data 1448 ECE");
-                b.Must.NotMergedTogether(d1, e2);
-                b.Should.MergedTogether(d0, d1);
-                b.Should.MergedTogether(e2, e3, e4);
-                return b.Done();
-            },
+            Build = ctx => FieldChange.EndsTheUnit(ctx, edit: s => s with { Flags = Flags.Ack | Flags.Ece }, label: "data 1448 ECE"),
         },
         new()
         {
