@@ -2,6 +2,7 @@ using Rsc.Harness.Cases;
 using Rsc.Harness.Core;
 using Rsc.Harness.Oracle.Rules;
 using Rsc.TestCases.Support;
+using Rsc.TestCases.Templates;
 using static Rsc.TestCases.Support.CaseBuilder;
 
 namespace Rsc.TestCases.Sections;
@@ -9,9 +10,6 @@ namespace Rsc.TestCases.Sections;
 /// <summary>ACK: pure ACKs, window updates and duplicate ACKs.</summary>
 internal static class AcksAndDupAcks
 {
-    private const ushort SmallWindow = 30000;
-    private const ushort OpenedWindow = 60000;
-
     public static IReadOnlyList<ConformanceCase> Cases { get; } =
     [
         new()
@@ -29,14 +27,11 @@ internal static class AcksAndDupAcks
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 4);
-                var f = b.V4();
-                f.Window = SmallWindow;
+                var f = WindowUpdate.SmallWindowFlow(b);
                 var d0 = f.Data(Mss);
                 var d1 = f.Data(Mss);
                 var d2 = f.Data(Mss);
-                var update = f.PureAck(s => s with { Window = OpenedWindow }, "window update");
-                b.Must.Header(update, "R.window-update-window", $"the frame holding the window update advertises {OpenedWindow}",
-                    p => p.Window == OpenedWindow ? null : $"window {p.Window}, expected {OpenedWindow}");
+                var update = WindowUpdate.SendAndRequireSeen(b, f);
                 b.Should.MergedTogether(d0, d1, d2);
                 b.Should.As(BehaviourRules.WindowUpdateAbsorbed).MergedTogether(d0, d1, d2, update);
                 b.Should.RscCounts(d0, 3, 0);
@@ -144,11 +139,10 @@ internal static class AcksAndDupAcks
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 5);
-                var f = b.V4();
-                f.Window = SmallWindow;
+                var f = WindowUpdate.SmallWindowFlow(b);
                 var d0 = f.Data(Mss);
                 var d1 = f.Data(Mss);
-                var update = f.PureAck(s => s with { Window = OpenedWindow }, "window update");
+                var update = WindowUpdate.Send(f);
                 var d3 = f.Data(Mss);
                 var d4 = f.Data(Mss);
                 b.Should.MergedTogether(d0, d1);
@@ -205,12 +199,9 @@ internal static class AcksAndDupAcks
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 2);
-                var f = b.V4();
-                f.Window = SmallWindow;
+                var f = WindowUpdate.SmallWindowFlow(b);
                 var d0 = f.Data(Mss);
-                var update = f.PureAck(s => s with { Window = OpenedWindow }, "window update");
-                b.Must.Header(update, "R.window-update-window", $"the frame holding the window update advertises {OpenedWindow}",
-                    p => p.Window == OpenedWindow ? null : $"window {p.Window}, expected {OpenedWindow}");
+                var update = WindowUpdate.SendAndRequireSeen(b, f);
                 b.Should.As(BehaviourRules.WindowUpdateAbsorbed).MergedTogether(d0, update);
                 b.Should.As(BehaviourRules.WindowUpdateAbsorbed).RscCounts(d0, 1, 0);
                 return b.Done();
@@ -232,12 +223,9 @@ internal static class AcksAndDupAcks
             Build = ctx =>
             {
                 var b = new CaseBuilder(ctx, framesInOneInterval: 2);
-                var f = b.V4();
-                f.Window = SmallWindow;
+                var f = WindowUpdate.SmallWindowFlow(b);
                 var ack = f.PureAck(label: "cumulative ACK");
-                var update = f.PureAck(s => s with { Window = OpenedWindow }, "window update");
-                b.Must.Header(update, "R.window-update-window", $"the frame holding the window update advertises {OpenedWindow}",
-                    p => p.Window == OpenedWindow ? null : $"window {p.Window}, expected {OpenedWindow}");
+                var update = WindowUpdate.SendAndRequireSeen(b, f);
                 b.Should.As(BehaviourRules.WindowUpdateAbsorbed).MergedTogether(ack, update);
                 b.Should.RscCountsIfMerged([ack, update], 0, 0);
                 return b.Done();

@@ -3,6 +3,7 @@ using Rsc.Harness.Core;
 using Rsc.Harness.Core.Traffic;
 using Rsc.Harness.Oracle.Rules;
 using Rsc.TestCases.Support;
+using Rsc.TestCases.Templates;
 using static Rsc.TestCases.Support.CaseBuilder;
 
 namespace Rsc.TestCases.Sections;

@@ -4,6 +4,7 @@ using Rsc.Harness.Core.Traffic;
 using Rsc.Harness.Oracle;
 using Rsc.Harness.Oracle.Rules;
 using Rsc.TestCases.Support;
+using Rsc.TestCases.Templates;
 using static Rsc.TestCases.Support.CaseBuilder;
 using Flags = Rsc.Harness.Core.Net.TcpFlags;
 
@@ -25,18 +26,7 @@ internal static class CoalescingBasics
             Requirement = "SHOULD: in-order segments of one flow are coalesced into one unit; that unit reports 3 "
                 + "coalesced segments and 0 duplicate ACKs.",
             Source = "R, IND, VS, SEED",
-            Build = ctx =>
-            {
-                var b = new CaseBuilder(ctx, framesInOneInterval: 3);
-                var f = b.V4();
-                var d0 = f.Data(Mss);
-                var d1 = f.Data(Mss);
-                var d2 = f.Data(Mss);
-                b.Should.MergedTogether(d0, d1, d2);
-                b.Should.RscCounts(d0, 3, 0);
-                b.Should.GuestFrameCount(1);
-                return b.Done();
-            },
+            Build = ctx => InOrderRun.Merged(ctx, oneGuestFrame: true),
         },
         new()
         {

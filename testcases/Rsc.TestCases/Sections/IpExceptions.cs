@@ -3,6 +3,7 @@ using Rsc.Harness.Core;
 using Rsc.Harness.Core.Traffic;
 using Rsc.Harness.Oracle.Rules;
 using Rsc.TestCases.Support;
+using Rsc.TestCases.Templates;
 using static Rsc.TestCases.Support.CaseBuilder;
 
 namespace Rsc.TestCases.Sections;
@@ -31,18 +32,7 @@ internal static class IpExceptions
             Level = RequirementLevel.Should,
             Requirement = "SHOULD: segments whose ECN field is identical are coalesced as usual.",
             Source = "E, IPH",
-            Build = ctx =>
-            {
-                var b = new CaseBuilder(ctx, framesInOneInterval: 3);
-                var f = b.V4();
-                f.Ecn = Ect0;
-                var d0 = f.Data(Mss);
-                var d1 = f.Data(Mss);
-                var d2 = f.Data(Mss);
-                b.Should.MergedTogether(d0, d1, d2);
-                b.Should.RscCounts(d0, 3, 0);
-                return b.Done();
-            },
+            Build = ctx => InOrderRun.Merged(ctx, setup: f => f.Ecn = Ect0),
         },
         new()
         {
@@ -72,21 +62,7 @@ internal static class IpExceptions
             Requirement = "MUST: segments whose DSCP differs are never merged. SHOULD: the segments on each side of "
                 + "the change coalesce among themselves.",
             Source = "IPH, R",
-            Build = ctx =>
-            {
-                var b = new CaseBuilder(ctx, framesInOneInterval: 5);
-                var f = b.V4();
-                var d0 = f.Data(Mss);
-                var d1 = f.Data(Mss);
-                f.Dscp = Expedited;
-                var e2 = f.Data(Mss);
-                var e3 = f.Data(Mss);
-                var e4 = f.Data(Mss);
-                b.Must.NotMergedTogether(d1, e2);
-                b.Should.MergedTogether(d0, d1);
-                b.Should.MergedTogether(e2, e3, e4);
-                return b.Done();
-            },
+            Build = ctx => FieldChange.EndsTheUnit(ctx, change: f => f.Dscp = Expedited),
         },
         new()
         {
@@ -100,20 +76,7 @@ internal static class IpExceptions
             Requirement = "MUST: segments whose DF bit differs are never merged. SHOULD: the segments on each side "
                 + "of the change coalesce among themselves.",
             Source = "IPH",
-            Build = ctx =>
-            {
-                var b = new CaseBuilder(ctx, framesInOneInterval: 5);
-                var f = b.V4();
-                var d0 = f.Data(Mss);
-                var d1 = f.Data(Mss);
-                var n2 = f.Data(Mss, s => s with { DontFragment = false }, "data 1448 no-DF");
-                var n3 = f.Data(Mss, s => s with { DontFragment = false }, "data 1448 no-DF");
-                var n4 = f.Data(Mss, s => s with { DontFragment = false }, "data 1448 no-DF");
-                b.Must.NotMergedTogether(d1, n2);
-                b.Should.MergedTogether(d0, d1);
-                b.Should.MergedTogether(n2, n3, n4);
-                return b.Done();
-            },
+            Build = ctx => FieldChange.EndsTheUnit(ctx, edit: s => s with { DontFragment = false }, label: "data 1448 no-DF"),
         },
         new()
         {

@@ -4,6 +4,7 @@ using Rsc.Harness.Core.Net;
 using Rsc.Harness.Core.Traffic;
 using Rsc.Harness.Oracle.Rules;
 using Rsc.TestCases.Support;
+using Rsc.TestCases.Templates;
 using static Rsc.TestCases.Support.CaseBuilder;
 
 namespace Rsc.TestCases.Sections;
@@ -24,18 +25,7 @@ internal static class Ipv6
             Requirement = "SHOULD: in-order IPv6 segments coalesce into one unit reporting 3 segments and 0 "
                 + "duplicate ACKs (gso_type TCPV6).",
             Source = "R, IPH, VS",
-            Build = ctx =>
-            {
-                var b = new CaseBuilder(ctx, framesInOneInterval: 3);
-                var f = b.V6();
-                var d0 = f.Data(Mss);
-                var d1 = f.Data(Mss);
-                var d2 = f.Data(Mss);
-                b.Should.As(BehaviourRules.Ipv6Coalescing).MergedTogether(d0, d1, d2);
-                b.Should.As(BehaviourRules.Ipv6Coalescing).RscCounts(d0, 3, 0);
-                b.Should.As(BehaviourRules.Ipv6Coalescing).GuestFrameCount(1);
-                return b.Done();
-            },
+            Build = ctx => InOrderRun.Merged(ctx, ipv6: true, behaviour: BehaviourRules.Ipv6Coalescing, oneGuestFrame: true),
         },
         new()
         {
@@ -66,22 +56,7 @@ internal static class Ipv6
             Requirement = "MUST: IPv6 segments whose flow label differs are never merged. SHOULD: the segments on "
                 + "each side of the change coalesce among themselves.",
             Source = "IPH",
-            Build = ctx =>
-            {
-                var b = new CaseBuilder(ctx, framesInOneInterval: 5);
-                var f = b.V6();
-                f.FlowLabel = 0x12345;
-                var d0 = f.Data(Mss);
-                var d1 = f.Data(Mss);
-                f.FlowLabel = 0x0ABCD;
-                var l2 = f.Data(Mss);
-                var l3 = f.Data(Mss);
-                var l4 = f.Data(Mss);
-                b.Must.NotMergedTogether(d1, l2);
-                b.Should.As(BehaviourRules.Ipv6Coalescing).MergedTogether(d0, d1);
-                b.Should.As(BehaviourRules.Ipv6Coalescing).MergedTogether(l2, l3, l4);
-                return b.Done();
-            },
+            Build = ctx => FieldChange.EndsTheUnit(ctx, ipv6: true, setup: f => f.FlowLabel = 0x12345, change: f => f.FlowLabel = 0x0ABCD),
         },
         new()
         {
@@ -120,21 +95,7 @@ internal static class Ipv6
             Requirement = "MUST: IPv6 segments whose traffic class differs are never merged. SHOULD: the segments "
                 + "on each side of the change coalesce among themselves.",
             Source = "IPH",
-            Build = ctx =>
-            {
-                var b = new CaseBuilder(ctx, framesInOneInterval: 5);
-                var f = b.V6();
-                var d0 = f.Data(Mss);
-                var d1 = f.Data(Mss);
-                f.Dscp = 10;
-                var c2 = f.Data(Mss);
-                var c3 = f.Data(Mss);
-                var c4 = f.Data(Mss);
-                b.Must.NotMergedTogether(d1, c2);
-                b.Should.As(BehaviourRules.Ipv6Coalescing).MergedTogether(d0, d1);
-                b.Should.As(BehaviourRules.Ipv6Coalescing).MergedTogether(c2, c3, c4);
-                return b.Done();
-            },
+            Build = ctx => FieldChange.EndsTheUnit(ctx, ipv6: true, change: f => f.Dscp = 10),
         },
         new()
         {

@@ -2,6 +2,7 @@ using Rsc.Harness.Cases;
 using Rsc.Harness.Core;
 using Rsc.Harness.Core.Traffic;
 using Rsc.TestCases.Support;
+using Rsc.TestCases.Templates;
 using static Rsc.TestCases.Support.CaseBuilder;
 
 namespace Rsc.TestCases.Sections;

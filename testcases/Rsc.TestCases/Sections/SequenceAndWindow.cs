@@ -2,6 +2,7 @@ using Rsc.Harness.Cases;
 using Rsc.Harness.Core;
 using Rsc.Harness.Oracle.Rules;
 using Rsc.TestCases.Support;
+using Rsc.TestCases.Templates;
 using static Rsc.TestCases.Support.CaseBuilder;
 
 namespace Rsc.TestCases.Sections;
@@ -52,23 +53,7 @@ internal static class SequenceAndWindow
             Requirement = "MUST: a retransmitted segment (sequence number behind the unit's next expected) is not "
                 + "merged with the unit nor with the new data after it. SHOULD: coalescing resumes afterwards.",
             Source = "R, E",
-            Build = ctx =>
-            {
-                var b = new CaseBuilder(ctx, framesInOneInterval: 6);
-                var f = b.V4();
-                var d0 = f.Data(Mss);
-                var d1 = f.Data(Mss);
-                var d2 = f.Data(Mss);
-                var again = f.Retransmit(d1.Segment!.Seq, Mss);
-                var d3 = f.Data(Mss);
-                var d4 = f.Data(Mss);
-                b.Must.DeliveredAlone(again);
-                b.Must.DeliveredInOrder(d2, again);
-                b.Must.DeliveredInOrder(again, d3);
-                b.Should.MergedTogether(d0, d1, d2);
-                b.Should.MergedTogether(d3, d4);
-                return b.Done();
-            },
+            Build = ctx => Sandwich.Around(ctx, (f, _, sent) => f.Retransmit(sent[1].Segment!.Seq, Mss), before: 3, after: 2),
         },
         new()
         {
@@ -82,22 +67,16 @@ internal static class SequenceAndWindow
             Requirement = "SHOULD: data segments merge although their ACK numbers advance; MUST: the unit carries "
                 + "the ACK number of its last segment.",
             Source = "R, IPH, EX",
-            Build = ctx =>
-            {
-                var b = new CaseBuilder(ctx, framesInOneInterval: 3);
-                var f = b.V4();
-                var d0 = f.Data(Mss);
-                f.Ack += 1000;
-                var d1 = f.Data(Mss);
-                f.Ack += 1000;
-                var d2 = f.Data(Mss);
-                uint lastAck = d2.Segment!.Ack;
-                b.Must.Header(d2, "IPH.ack-of-last", $"the unit holding the last segment carries its ACK number {lastAck}",
-                    p => p.Ack == lastAck ? null : $"ACK number {p.Ack}, expected {lastAck}");
-                b.Should.As(BehaviourRules.MergeAcrossAckWindow).MergedTogether(d0, d1, d2);
-                b.Should.As(BehaviourRules.MergeAcrossAckWindow).RscCounts(d0, 3, 0);
-                return b.Done();
-            },
+            Build = ctx => InOrderRun.Merged(
+                ctx,
+                between: (f, _) => f.Ack += 1000,
+                last: (b, d2) =>
+                {
+                    uint lastAck = d2.Segment!.Ack;
+                    b.Must.Header(d2, "IPH.ack-of-last", $"the unit holding the last segment carries its ACK number {lastAck}",
+                        p => p.Ack == lastAck ? null : $"ACK number {p.Ack}, expected {lastAck}");
+                },
+                behaviour: BehaviourRules.MergeAcrossAckWindow),
         },
         new()
         {
@@ -111,20 +90,13 @@ internal static class SequenceAndWindow
             Requirement = "SHOULD: a window change on data does not stop coalescing; MUST: the unit carries the "
                 + "window of its last segment.",
             Source = "R, IPH",
-            Build = ctx =>
-            {
-                var b = new CaseBuilder(ctx, framesInOneInterval: 3);
-                var f = b.V4();
-                var d0 = f.Data(Mss);
-                f.Window = 32768;
-                var d1 = f.Data(Mss);
-                f.Window = 40000;
-                var d2 = f.Data(Mss);
-                b.Must.Header(d2, "IPH.window-of-last", "the unit holding the last segment carries its window 40000",
-                    p => p.Window == 40000 ? null : $"window {p.Window}, expected 40000");
-                b.Should.As(BehaviourRules.MergeAcrossAckWindow).MergedTogether(d0, d1, d2);
-                return b.Done();
-            },
+            Build = ctx => InOrderRun.Merged(
+                ctx,
+                between: (f, i) => f.Window = i == 1 ? (ushort)32768 : (ushort)40000,
+                last: (b, d2) => b.Must.Header(d2, "IPH.window-of-last", "the unit holding the last segment carries its window 40000",
+                    p => p.Window == 40000 ? null : $"window {p.Window}, expected 40000"),
+                behaviour: BehaviourRules.MergeAcrossAckWindow,
+                counted: false),
         },
         new()
         {
@@ -138,18 +110,7 @@ internal static class SequenceAndWindow
             Requirement = "SHOULD: sequence continuity is judged modulo 2^32, so the wrap does not stop coalescing; "
                 + "the unit carries the first segment's sequence number and reports 3 segments.",
             Source = "R, EX",
-            Build = ctx =>
-            {
-                var b = new CaseBuilder(ctx, framesInOneInterval: 3);
-                var f = b.V4();
-                f.NextSeq = unchecked(0u - Mss);
-                var d0 = f.Data(Mss);
-                var d1 = f.Data(Mss);
-                var d2 = f.Data(Mss);
-                b.Should.MergedTogether(d0, d1, d2);
-                b.Should.RscCounts(d0, 3, 0);
-                return b.Done();
-            },
+            Build = ctx => InOrderRun.Merged(ctx, setup: f => f.NextSeq = unchecked(0u - Mss)),
         },
         new()
         {

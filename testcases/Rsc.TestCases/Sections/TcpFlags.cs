@@ -4,6 +4,7 @@ using Rsc.Harness.Core.Traffic;
 using Rsc.Harness.Oracle;
 using Rsc.Harness.Oracle.Rules;
 using Rsc.TestCases.Support;
+using Rsc.TestCases.Templates;
 using static Rsc.TestCases.Support.CaseBuilder;
 using Flags = Rsc.Harness.Core.Net.TcpFlags;
 
@@ -65,19 +66,7 @@ internal static class TcpFlags
             Level = RequirementLevel.Must,
             Requirement = "MUST: a segment with RST is never coalesced; cached data is delivered before it.",
             Source = "E",
-            Build = ctx =>
-            {
-                var b = new CaseBuilder(ctx, framesInOneInterval: 4);
-                var f = b.V4();
-                var d0 = f.Data(Mss);
-                var d1 = f.Data(Mss);
-                var d2 = f.Data(Mss);
-                var rst = f.Send(f.Next(0, Flags.Rst | Flags.Ack), label: "RST");
-                b.Must.DeliveredAlone(rst);
-                b.Must.DeliveredInOrder(d2, rst);
-                b.Should.MergedTogether(d0, d1, d2);
-                return b.Done();
-            },
+            Build = ctx => Sandwich.Around(ctx, (f, _, _) => f.Send(f.Next(0, Flags.Rst | Flags.Ack), label: "RST"), before: 3, after: 0),
         },
         new()
         {
@@ -133,21 +122,7 @@ internal static class TcpFlags
             Requirement = "MUST: segments whose ECE differs are never merged. SHOULD: the segment that changed ECE "
                 + "starts a new unit which the following ECE segments join.",
             Source = "E, R",
-            Build = ctx =>
-            {
-                var b = new CaseBuilder(ctx, framesInOneInterval: 5);
-                var f = b.V4();
-                var d0 = f.Data(Mss);
-                var d1 = f.Data(Mss);
-                Func<SegmentSpec, SegmentSpec> ece = s => s with { Flags = Flags.Ack | Flags.Ece };
-                var e2 = f.Data(Mss, ece, "data 1448 ECE");
-                var e3 = f.Data(Mss, ece, "data 1448 ECE");
-                var e4 = f.Data(Mss, ece, "data 1448 ECE");
-                b.Must.NotMergedTogether(d1, e2);
-                b.Should.MergedTogether(d0, d1);
-                b.Should.MergedTogether(e2, e3, e4);
-                return b.Done();
-            },
+            Build = ctx => FieldChange.EndsTheUnit(ctx, edit: s => s with { Flags = Flags.Ack | Flags.Ece }, label: "data 1448 ECE"),
         },
         new()
         {
@@ -268,23 +243,11 @@ internal static class TcpFlags
                 + "asks for prompt delivery, never for overtaking the data the flow holds. SHOULD: the three first "
                 + "segments form one unit and the two last another.",
             Source = "R, E",
-            Build = ctx =>
-            {
-                var b = new CaseBuilder(ctx, framesInOneInterval: 6);
-                var f = b.V4();
-                var d0 = f.Data(Mss);
-                var d1 = f.Data(Mss);
-                var d2 = f.Data(Mss);
-                var again = f.Retransmit(d1.Segment!.Seq, Mss, s => s with { Flags = Flags.Ack | Flags.Psh });
-                var d3 = f.Data(Mss);
-                var d4 = f.Data(Mss);
-                b.Must.DeliveredAlone(again);
-                b.Must.DeliveredInOrder(d2, again);
-                b.Must.DeliveredInOrder(again, d3);
-                b.Should.MergedTogether(d0, d1, d2);
-                b.Should.MergedTogether(d3, d4);
-                return b.Done();
-            },
+            Build = ctx => Sandwich.Around(
+                ctx,
+                (f, _, sent) => f.Retransmit(sent[1].Segment!.Seq, Mss, s => s with { Flags = Flags.Ack | Flags.Psh }),
+                before: 3,
+                after: 2),
         },
     ];
 

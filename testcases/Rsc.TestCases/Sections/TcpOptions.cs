@@ -6,6 +6,7 @@ using Rsc.Harness.Core.Traffic;
 using Rsc.Harness.Oracle;
 using Rsc.Harness.Oracle.Rules;
 using Rsc.TestCases.Support;
+using Rsc.TestCases.Templates;
 using static Rsc.TestCases.Support.CaseBuilder;
 
 namespace Rsc.TestCases.Sections;
@@ -27,19 +28,12 @@ internal static class TcpOptions
             Requirement = "MUST: a unit carries the timestamp option of its latest segment (largest TSval). SHOULD: "
                 + "the timestamp option does not stop coalescing.",
             Source = "R, IPH",
-            Build = ctx =>
-            {
-                var b = new CaseBuilder(ctx, framesInOneInterval: 3);
-                var f = b.V4().WithTimestamps(1000);
-                var d0 = f.Data(Mss);
-                var d1 = f.Data(Mss);
-                var last = f.Data(Mss);
-                b.Must.Header(last, "IPH.timestamp-latest", "the frame holding the TSval-1002 segment carries TSval 1002",
-                    p => TsVal(p) == 1002 ? null : $"TSval {Describe(p)}, expected 1002");
-                b.Should.As(BehaviourRules.TimestampCoalescing).MergedTogether(d0, d1, last);
-                b.Should.As(BehaviourRules.TimestampCoalescing).RscCounts(d0, 3, 0);
-                return b.Done();
-            },
+            Build = ctx => InOrderRun.Merged(
+                ctx,
+                flow: f => f.WithTimestamps(1000),
+                last: (b, last) => b.Must.Header(last, "IPH.timestamp-latest", "the frame holding the TSval-1002 segment carries TSval 1002",
+                    p => TsVal(p) == 1002 ? null : $"TSval {Describe(p)}, expected 1002"),
+                behaviour: BehaviourRules.TimestampCoalescing),
         },
         new()
         {
