@@ -50,14 +50,17 @@ public sealed class CleanupTests
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "rsc.dll");
         var outDir = Path.Combine(Path.GetTempPath(), "rsc-cleanup-" + Guid.NewGuid().ToString("N"));
-        var start = new ProcessStartInfo(Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet")
+        var dotnet = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
+        // A test runner started as a background job inherits SIGINT ignored, and so would the run:
+        // give it the default disposition, as a terminal's foreground job has.
+        var start = new ProcessStartInfo("/usr/bin/env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
         string[] cases = selection.Length > 0 ? selection : ["--section", "STAT", "--section", "TIMER"];
-        string[] arguments = [dll, "run", "--dut", "reference-tap", .. cases, "--out", outDir];
+        string[] arguments = ["--default-signal=INT", dotnet, dll, "run", "--dut", "reference-tap", .. cases, "--out", outDir];
         foreach (var a in arguments)
         {
             start.ArgumentList.Add(a);
